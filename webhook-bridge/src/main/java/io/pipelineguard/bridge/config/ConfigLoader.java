@@ -1,0 +1,238 @@
+package io.pipelineguard.bridge.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Loads the bridge's configuration in three layers: the embedded defaults (the shared resource
+ * {@code pipeline-guard-defaults.yaml}), then an optional YAML file, then environment variables.
+ *
+ * <p>Every key of the file must exist in the defaults, so a misspelt key fails the start with a
+ * message naming it. Files are read whole and are limited to {@value #MAX_FILE_BYTES} bytes.
+ */
+public final class ConfigLoader {
+  /** Classpath location of the embedded defaults, shared by both doors. */
+  public static final String DEFAULTS_RESOURCE =
+      "/io/pipelineguard/shared/pipeline-guard-defaults.yaml";
+
+  /** Largest configuration file accepted, in bytes. */
+  public static final long MAX_FILE_BYTES = 1024 * 1024;
+
+  private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+  private final Map<String, String> environment;
+
+  /**
+   * Creates a loader that reads overrides from the given environment.
+   *
+   * @param environment environment variables, usually {@link System#getenv()}
+   */
+  public ConfigLoader(Map<String, String> environment) {
+    this.environment =
+        Map.copyOf(Objects.requireNonNull(environment, "environment must not be null"));
+  }
+
+  /**
+   * Loads the configuration.
+   *
+   * @param file a YAML file overriding the defaults, or null for the defaults alone
+   * @return the validated configuration
+   * @throws ConfigException naming the file, key and rule when anything is wrong
+   */
+  public BridgeConfig load(Path file) {
+    ObjectNode merged = readDefaults();
+    String source = "embedded defaults";
+    if (file != null) {
+      ObjectNode overrides = readFile(file);
+      checkKnownKeys(merged, overrides, "");
+      deepMerge(merged, overrides);
+      source = file.toString();
+    }
+    return toConfig(merged, source);
+  }
+
+  private ObjectNode readDefaults() {
+    try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "embedded defaults missing from the classpath: " + DEFAULTS_RESOURCE);
+      }
+      return (ObjectNode) yaml.readTree(in);
+    } catch (IOException e) {
+      throw new IllegalStateException("embedded defaults unreadable: " + DEFAULTS_RESOURCE, e);
+    }
+  }
+
+  private ObjectNode readFile(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigException("configuration file " + file + " does not exist or is not a file");
+    }
+    try {
+      long size = Files.size(file);
+      if (size > MAX_FILE_BYTES) {
+        throw new ConfigException(
+            "configuration file "
+                + file
+                + " is "
+                + size
+                + " bytes; the limit is "
+                + MAX_FILE_BYTES);
+      }
+      JsonNode tree = yaml.readTree(Files.readAllBytes(file));
+      if (tree == null || tree.isMissingNode() || tree.isNull()) {
+        return yaml.createObjectNode();
+      }
+      if (!tree.isObject()) {
+        throw new ConfigException(
+            "configuration file " + file + " must hold a YAML mapping at the top");
+      }
+      return (ObjectNode) tree;
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+      throw new ConfigException(
+          "configuration file "
+              + file
+              + " is not valid YAML"
+              + where
+              + ": "
+              + e.getOriginalMessage(),
+          e);
+    } catch (IOException e) {
+      throw new ConfigException(
+          "cannot read configuration file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void checkKnownKeys(JsonNode defaults, JsonNode overrides, String prefix) {
+    Iterator<Map.Entry<String, JsonNode>> fields = overrides.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      String key = prefix + field.getKey();
+      JsonNode known = defaults.get(field.getKey());
+      if (known == null) {
+        Set<String> names = new TreeSet<>();
+        defaults.fieldNames().forEachRemaining(names::add);
+        throw new ConfigException(
+            "unknown configuration key '" + key + "' (known here: " + names + ")");
+      }
+      if (known.isObject()) {
+        if (!field.getValue().isObject()) {
+          throw new ConfigException("configuration key '" + key + "' must be a mapping");
+        }
+        checkKnownKeys(known, field.getValue(), key + ".");
+      }
+    }
+  }
+
+  private static void deepMerge(ObjectNode target, ObjectNode overrides) {
+    List<String> names = new ArrayList<>();
+    overrides.fieldNames().forEachRemaining(names::add);
+    for (String name : names) {
+      JsonNode value = overrides.get(name);
+      JsonNode existing = target.get(name);
+      if (existing instanceof ObjectNode && value instanceof ObjectNode) {
+        deepMerge((ObjectNode) existing, (ObjectNode) value);
+      } else {
+        target.set(name, value);
+      }
+    }
+  }
+
+  private BridgeConfig toConfig(ObjectNode tree, String source) {
+    BridgeConfig.Builder builder = BridgeConfig.builder();
+    try {
+      builder.host(env("PIPELINE_GUARD_HOST", text(tree, "server", "host", source)));
+      builder.port(integer("PIPELINE_GUARD_PORT", tree, "server", "port", source));
+      builder.hdcDimensionBits(integer("HDC_DIMENSION", tree, "hdc", "dimension", source));
+      builder.hdcSeed(longValue(tree, "hdc", "seed", source));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage() + " (from " + source + " or the environment)", e);
+    }
+    return builder.build();
+  }
+
+  private String env(String name, String fallback) {
+    String value = environment.get(name);
+    return value == null || value.isBlank() ? fallback : value.trim();
+  }
+
+  private int integer(String envName, ObjectNode tree, String section, String key, String source) {
+    String fromEnv = environment.get(envName);
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      try {
+        return Integer.parseInt(fromEnv.trim());
+      } catch (NumberFormatException e) {
+        throw new ConfigException(
+            "environment variable "
+                + envName
+                + " ("
+                + section
+                + "."
+                + key
+                + ") must be an integer, was '"
+                + fromEnv
+                + "'",
+            e);
+      }
+    }
+    JsonNode node = value(tree, section, key, source);
+    if (!node.canConvertToInt() || !node.isIntegralNumber()) {
+      throw new ConfigException(
+          section
+              + "."
+              + key
+              + " must be an integer, was '"
+              + node.asText()
+              + "' (from "
+              + source
+              + ")");
+    }
+    return node.intValue();
+  }
+
+  private static long longValue(ObjectNode tree, String section, String key, String source) {
+    JsonNode node = value(tree, section, key, source);
+    if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+      throw new ConfigException(
+          section
+              + "."
+              + key
+              + " must be an integer, was '"
+              + node.asText()
+              + "' (from "
+              + source
+              + ")");
+    }
+    return node.longValue();
+  }
+
+  private static String text(ObjectNode tree, String section, String key, String source) {
+    JsonNode node = value(tree, section, key, source);
+    if (!node.isValueNode() || node.isNull()) {
+      throw new ConfigException(
+          section + "." + key + " must be a plain value (from " + source + ")");
+    }
+    return node.asText();
+  }
+
+  private static JsonNode value(ObjectNode tree, String section, String key, String source) {
+    JsonNode node = tree.path(section).path(key);
+    if (node.isMissingNode() || node.isNull()) {
+      throw new ConfigException(section + "." + key + " must be set (from " + source + ")");
+    }
+    return node;
+  }
+}

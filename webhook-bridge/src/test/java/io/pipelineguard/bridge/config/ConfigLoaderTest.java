@@ -1,0 +1,121 @@
+package io.pipelineguard.bridge.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  @TempDir Path dir;
+
+  @Test
+  void embeddedDefaultsLoadWithoutAFile() {
+    BridgeConfig config = new ConfigLoader(Map.of()).load(null);
+
+    assertThat(config.port()).isEqualTo(8080);
+    assertThat(config.host()).isEqualTo("0.0.0.0");
+    assertThat(config.hdcDimensionBits()).isEqualTo(10_240);
+  }
+
+  @Test
+  void fileOverridesOnlyTheKeysItNames() throws IOException {
+    Path file = write("server:\n  port: 9191\n");
+
+    BridgeConfig config = new ConfigLoader(Map.of()).load(file);
+
+    assertThat(config.port()).isEqualTo(9191);
+    assertThat(config.host()).isEqualTo("0.0.0.0");
+  }
+
+  @Test
+  void environmentOverridesTheFile() throws IOException {
+    Path file = write("server:\n  port: 9191\nhdc:\n  dimension: 2048\n");
+
+    BridgeConfig config =
+        new ConfigLoader(Map.of("PIPELINE_GUARD_PORT", "7070", "HDC_DIMENSION", "10000"))
+            .load(file);
+
+    assertThat(config.port()).isEqualTo(7070);
+    assertThat(config.hdcDimensionBits()).isEqualTo(10_000);
+  }
+
+  @Test
+  void misspeltKeyIsRejectedByName() throws IOException {
+    Path file = write("server:\n  prot: 9191\n");
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("unknown configuration key 'server.prot'");
+  }
+
+  @Test
+  void outOfRangePortNamesKeyAndSource() throws IOException {
+    Path file = write("server:\n  port: 70000\n");
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("server.port must be between 0 and 65535, was 70000")
+        .hasMessageContaining(file.toString());
+  }
+
+  @Test
+  void nonNumericPortIsRejected() throws IOException {
+    Path file = write("server:\n  port: eighty\n");
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("server.port must be an integer, was 'eighty'");
+  }
+
+  @Test
+  void nonNumericEnvironmentValueNamesTheVariable() {
+    assertThatThrownBy(() -> new ConfigLoader(Map.of("PIPELINE_GUARD_PORT", "x")).load(null))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("PIPELINE_GUARD_PORT");
+  }
+
+  @Test
+  void malformedYamlReportsTheLine() throws IOException {
+    Path file = write("server:\n  port: [1, 2\n");
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("is not valid YAML at line");
+  }
+
+  @Test
+  void missingFileIsReportedPlainly() {
+    Path missing = dir.resolve("absent.yaml");
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(missing))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("does not exist");
+  }
+
+  @Test
+  void scalarWhereAMappingBelongsIsRejected() throws IOException {
+    Path file = write("server: 8080\n");
+
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(file))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("'server' must be a mapping");
+  }
+
+  @Test
+  void emptyFileMeansDefaults() throws IOException {
+    Path file = write("");
+
+    assertThat(new ConfigLoader(Map.of()).load(file).port()).isEqualTo(8080);
+  }
+
+  private Path write(String yaml) throws IOException {
+    Path file = dir.resolve("pipeline_guard.yaml");
+    Files.writeString(file, yaml);
+    return file;
+  }
+}
