@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -117,9 +116,7 @@ public final class ConfigLoader {
   }
 
   private static void checkKnownKeys(JsonNode defaults, JsonNode overrides, String prefix) {
-    Iterator<Map.Entry<String, JsonNode>> fields = overrides.fields();
-    while (fields.hasNext()) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : overrides.properties()) {
       String key = prefix + field.getKey();
       JsonNode known = defaults.get(field.getKey());
       if (known == null) {
