@@ -1,0 +1,15 @@
+// Source: jenkinsci/jenkins core/src/main/java/hudson/model/Actionable.java @ jenkins-2.541.3 (used
+// members)
+package hudson.model;
+
+import edu.umd.cs.findbugs.annotations.NonNull;
+
+public abstract class Actionable {
+  public void addAction(@NonNull Action a) {
+    throw new UnsupportedOperationException("compile-only shim");
+  }
+
+  public <T extends Action> T getAction(Class<T> type) {
+    throw new UnsupportedOperationException("compile-only shim");
+  }
+}
