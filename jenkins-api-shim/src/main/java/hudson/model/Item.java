@@ -2,7 +2,12 @@
 // members)
 package hudson.model;
 
-public interface Item {
+import hudson.security.AccessControlled;
+import hudson.security.Permission;
+
+public interface Item extends AccessControlled {
+  Permission BUILD = null;
+
   String getFullName();
 
   String getFullDisplayName();
