@@ -43,6 +43,10 @@ public class GuardStepExecution extends GeneralNonBlockingStepExecution {
     DONE
   }
 
+  private static final Diagnosis UNDIAGNOSED =
+      new Diagnosis(
+          Category.UNKNOWN, false, 0.0, List.of(), "unknown", true, "the diagnoser failed");
+
   private final GuardSettings settings;
   private int attempt;
   private boolean rollbackUsed;
@@ -192,7 +196,12 @@ public class GuardStepExecution extends GeneralNonBlockingStepExecution {
       lines.add("ERROR: " + shorten(failure.getMessage(), 1_000));
     }
     Diagnosis diagnosis = diagnose(lines);
-    GuardDecision proposed = propose(diagnosis);
+    // Without a diagnosis nothing is known: never let a broken engine trigger a repair.
+    GuardDecision proposed =
+        diagnosis == null ? GuardDecision.fail("the diagnoser failed") : propose(diagnosis);
+    if (diagnosis == null) {
+      diagnosis = UNDIAGNOSED;
+    }
     GuardDecision decision = GuardCaps.apply(settings, attempt, rollbackUsed, diagnosis, proposed);
     List<String> evidence = DiagnosisText.evidence(diagnosis, lines);
     PrintStream log = logger();
@@ -318,8 +327,7 @@ public class GuardStepExecution extends GeneralNonBlockingStepExecution {
     } catch (RuntimeException e) {
       // A broken engine must never hide the body's own failure.
       logger().println("pipeline-guard: diagnosis failed: " + e);
-      return new Diagnosis(
-          Category.UNKNOWN, false, 0.0, List.of(), "unknown", true, "the diagnoser failed: " + e);
+      return null;
     }
   }
 
