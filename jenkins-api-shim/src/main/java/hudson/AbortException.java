@@ -1,4 +1,4 @@
-// Source: jenkinsci/jenkins core/src/main/java/hudson/AbortException.java @ jenkins-2.541.3
+// Source: jenkinsci/jenkins hudson/AbortException.java @ jenkins-2.541.3
 package hudson;
 
 import java.io.IOException;

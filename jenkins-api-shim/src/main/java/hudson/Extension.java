@@ -1,4 +1,4 @@
-// Source: jenkinsci/jenkins core/src/main/java/hudson/Extension.java @ jenkins-2.541.3
+// Source: jenkinsci/jenkins hudson/Extension.java @ jenkins-2.541.3
 package hudson;
 
 import static java.lang.annotation.ElementType.FIELD;

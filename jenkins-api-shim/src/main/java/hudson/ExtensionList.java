@@ -1,5 +1,5 @@
-// Source: jenkinsci/jenkins core/src/main/java/hudson/ExtensionList.java @ jenkins-2.541.3
-// (lookupSingleton only)
+// Source: jenkinsci/jenkins hudson/ExtensionList.java @ jenkins-2.541.3
+// Subset: lookupSingleton only
 package hudson;
 
 import edu.umd.cs.findbugs.annotations.NonNull;

@@ -1,5 +1,5 @@
-// Source: jenkinsci/jenkins core/src/main/java/jenkins/YesNoMaybe.java @ jenkins-2.541.3 (constants
-// only)
+// Source: jenkinsci/jenkins jenkins/YesNoMaybe.java @ jenkins-2.541.3
+// Subset: constants only
 package jenkins;
 
 public enum YesNoMaybe {

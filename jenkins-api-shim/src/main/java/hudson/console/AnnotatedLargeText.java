@@ -1,5 +1,5 @@
-// Source: jenkinsci/jenkins core/src/main/java/hudson/console/AnnotatedLargeText.java @
-// jenkins-2.541.3 (used members)
+// Source: jenkinsci/jenkins hudson/console/AnnotatedLargeText.java @ jenkins-2.541.3
+// Subset: used members
 package hudson.console;
 
 import java.io.File;

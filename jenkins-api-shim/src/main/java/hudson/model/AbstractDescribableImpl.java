@@ -1,5 +1,4 @@
-// Source: jenkinsci/jenkins core/src/main/java/hudson/model/AbstractDescribableImpl.java @
-// jenkins-2.541.3
+// Source: jenkinsci/jenkins hudson/model/AbstractDescribableImpl.java @ jenkins-2.541.3
 package hudson.model;
 
 public abstract class AbstractDescribableImpl<T extends AbstractDescribableImpl<T>>

@@ -1,4 +1,4 @@
-// Source: jenkinsci/jenkins core/src/main/java/hudson/model/Action.java @ jenkins-2.541.3
+// Source: jenkinsci/jenkins hudson/model/Action.java @ jenkins-2.541.3
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;

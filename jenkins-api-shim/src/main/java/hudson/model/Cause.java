@@ -1,6 +1,6 @@
-// Source: jenkinsci/jenkins core/src/main/java/hudson/model/Cause.java @ jenkins-2.541.3
-// (UpstreamCause constructor;
-// not listed in JENKINS-API.md: the real build's compile checks it)
+// Source: jenkinsci/jenkins hudson/model/Cause.java @ jenkins-2.541.3
+// Subset: UpstreamCause constructor; not listed in JENKINS-API.md: the real build's compile checks
+// it
 package hudson.model;
 
 public abstract class Cause {

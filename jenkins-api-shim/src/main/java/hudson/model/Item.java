@@ -1,5 +1,5 @@
-// Source: jenkinsci/jenkins core/src/main/java/hudson/model/Item.java @ jenkins-2.541.3 (used
-// members)
+// Source: jenkinsci/jenkins hudson/model/Item.java @ jenkins-2.541.3
+// Subset: used members
 package hudson.model;
 
 import hudson.security.AccessControlled;

@@ -1,6 +1,5 @@
-// Source: jenkinsci/jenkins core/src/main/java/hudson/model/ParameterValue.java @ jenkins-2.541.3
-// (type only;
-// not listed in JENKINS-API.md: the real build's compile checks it)
+// Source: jenkinsci/jenkins hudson/model/ParameterValue.java @ jenkins-2.541.3
+// Subset: type only; not listed in JENKINS-API.md: the real build's compile checks it
 package hudson.model;
 
 import java.io.Serializable;

@@ -1,7 +1,6 @@
-// Source: jenkinsci/jenkins core/src/main/java/hudson/model/ParametersAction.java @ jenkins-2.541.3
-// (constructor;
-// real class implements RunAction2 and more; not listed in JENKINS-API.md: the real build's compile
-// checks it)
+// Source: jenkinsci/jenkins hudson/model/ParametersAction.java @ jenkins-2.541.3
+// Subset: constructor; real class implements RunAction2 and more; not listed in JENKINS-API.md:
+// the real build's compile checks it
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;

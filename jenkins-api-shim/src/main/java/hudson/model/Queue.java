@@ -1,7 +1,6 @@
-// Source: jenkinsci/jenkins core/src/main/java/hudson/model/Queue.java @ jenkins-2.541.3 (nested
-// Item type only;
-// from the core sources as remembered, not listed in JENKINS-API.md: the real build's compile
-// checks it)
+// Source: jenkinsci/jenkins hudson/model/Queue.java @ jenkins-2.541.3
+// Subset: nested Item type only; from the core sources as remembered, not listed in JENKINS-
+// API.md: the real build's compile checks it
 package hudson.model;
 
 public class Queue {

@@ -1,6 +1,5 @@
-// Source: jenkinsci/jenkins core/src/main/java/hudson/model/StringParameterValue.java @
-// jenkins-2.541.3 (constructor;
-// not listed in JENKINS-API.md: the real build's compile checks it)
+// Source: jenkinsci/jenkins hudson/model/StringParameterValue.java @ jenkins-2.541.3
+// Subset: constructor; not listed in JENKINS-API.md: the real build's compile checks it
 package hudson.model;
 
 import org.kohsuke.stapler.DataBoundConstructor;

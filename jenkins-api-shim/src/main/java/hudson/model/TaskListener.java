@@ -1,7 +1,6 @@
-// Source: jenkinsci/jenkins core/src/main/java/hudson/model/TaskListener.java @ jenkins-2.541.3
-// (used members;
-// the real interface extends org.jenkinsci.remoting.SerializableOnlyOverRemoting, itself
-// Serializable)
+// Source: jenkinsci/jenkins hudson/model/TaskListener.java @ jenkins-2.541.3
+// Subset: used members; the real interface extends
+// org.jenkinsci.remoting.SerializableOnlyOverRemoting, itself Serializable
 package hudson.model;
 
 import edu.umd.cs.findbugs.annotations.NonNull;

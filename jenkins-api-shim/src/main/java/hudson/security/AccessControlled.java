@@ -1,7 +1,6 @@
-// Source: jenkinsci/jenkins core/src/main/java/hudson/security/AccessControlled.java @
-// jenkins-2.541.3 (used members;
-// the real checkPermission declares the unchecked
-// org.springframework.security.access.AccessDeniedException)
+// Source: jenkinsci/jenkins hudson/security/AccessControlled.java @ jenkins-2.541.3
+// Subset: used members; the real checkPermission declares the unchecked
+// org.springframework.security.access.AccessDeniedException
 package hudson.security;
 
 import edu.umd.cs.findbugs.annotations.NonNull;

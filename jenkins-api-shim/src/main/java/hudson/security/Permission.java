@@ -1,5 +1,5 @@
-// Source: jenkinsci/jenkins core/src/main/java/hudson/security/Permission.java @ jenkins-2.541.3
-// (type only)
+// Source: jenkinsci/jenkins hudson/security/Permission.java @ jenkins-2.541.3
+// Subset: type only
 package hudson.security;
 
 public final class Permission {

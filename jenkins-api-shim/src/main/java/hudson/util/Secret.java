@@ -1,6 +1,5 @@
-// Source: jenkinsci/jenkins core/src/main/java/hudson/util/Secret.java @ jenkins-2.541.3 (used
-// members;
-// not listed in JENKINS-API.md: the real build's compile checks it)
+// Source: jenkinsci/jenkins hudson/util/Secret.java @ jenkins-2.541.3
+// Subset: used members; not listed in JENKINS-API.md: the real build's compile checks it
 package hudson.util;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;

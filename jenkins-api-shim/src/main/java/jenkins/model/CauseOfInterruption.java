@@ -1,5 +1,5 @@
-// Source: jenkinsci/jenkins core/src/main/java/jenkins/model/CauseOfInterruption.java @
-// jenkins-2.541.3 (used members)
+// Source: jenkinsci/jenkins jenkins/model/CauseOfInterruption.java @ jenkins-2.541.3
+// Subset: used members
 package jenkins.model;
 
 import java.io.Serializable;

@@ -1,5 +1,5 @@
-// Source: jenkinsci/jenkins core/src/main/java/jenkins/model/GlobalConfiguration.java @
-// jenkins-2.541.3 (used members)
+// Source: jenkinsci/jenkins jenkins/model/GlobalConfiguration.java @ jenkins-2.541.3
+// Subset: used members
 package jenkins.model;
 
 import hudson.ExtensionPoint;

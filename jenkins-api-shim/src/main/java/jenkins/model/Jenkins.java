@@ -1,6 +1,6 @@
-// Source: jenkinsci/jenkins core/src/main/java/jenkins/model/Jenkins.java @ jenkins-2.541.3 (used
-// members;
-// getItemByFullName's real throws clause names the unchecked AccessDeniedException)
+// Source: jenkinsci/jenkins jenkins/model/Jenkins.java @ jenkins-2.541.3
+// Subset: used members; getItemByFullName's real throws clause names the unchecked
+// AccessDeniedException
 package jenkins.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;

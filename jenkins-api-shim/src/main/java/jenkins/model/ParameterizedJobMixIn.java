@@ -1,8 +1,7 @@
-// Source: jenkinsci/jenkins core/src/main/java/jenkins/model/ParameterizedJobMixIn.java @
-// jenkins-2.541.3 (static
-// scheduleBuild2 only; the real type parameters also require ParameterizedJob, Queue.Task and
-// Queue.Executable;
-// not listed in JENKINS-API.md: the real build's compile checks it)
+// Source: jenkinsci/jenkins jenkins/model/ParameterizedJobMixIn.java @ jenkins-2.541.3
+// Subset: static scheduleBuild2 only; the real type parameters also require ParameterizedJob,
+// Queue.Task and Queue.Executable; not listed in JENKINS-API.md: the real build's compile checks
+// it
 package jenkins.model;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;

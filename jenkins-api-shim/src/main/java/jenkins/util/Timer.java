@@ -1,5 +1,5 @@
-// Source: jenkinsci/jenkins core/src/main/java/jenkins/util/Timer.java @ jenkins-2.541.3 (used
-// members)
+// Source: jenkinsci/jenkins jenkins/util/Timer.java @ jenkins-2.541.3
+// Subset: used members
 package jenkins.util;
 
 import edu.umd.cs.findbugs.annotations.NonNull;

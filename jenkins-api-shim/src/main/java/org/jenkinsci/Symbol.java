@@ -1,7 +1,6 @@
-// Source: jenkinsci/lib-symbol-annotation src/main/java/org/jenkinsci/Symbol.java @ 1.25 (without
-// its
-// @org.jvnet.hudson.annotation_indexer.Indexed meta-annotation, whose processor is not on Maven
-// Central)
+// Source: jenkinsci/lib-symbol-annotation org/jenkinsci/Symbol.java @ 1.25
+// without its @org.jvnet.hudson.annotation_indexer.Indexed meta-annotation, whose processor is not
+// on Maven Central
 package org.jenkinsci;
 
 import static java.lang.annotation.ElementType.TYPE;

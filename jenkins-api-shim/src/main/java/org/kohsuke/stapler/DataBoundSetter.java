@@ -1,5 +1,4 @@
-// Source: jenkinsci/stapler core/src/main/java/org/kohsuke/stapler/DataBoundSetter.java @
-// 2050.v425108fd5089
+// Source: jenkinsci/stapler org/kohsuke/stapler/DataBoundSetter.java @ 2050.v425108fd5089
 package org.kohsuke.stapler;
 
 import static java.lang.annotation.ElementType.FIELD;

@@ -1,6 +1,5 @@
-// Source: jenkinsci/stapler core/src/main/java/org/kohsuke/stapler/QueryParameter.java @
-// 2050.v425108fd5089
-// (without its @InjectedParameter meta-annotation, which Stapler uses only at run time)
+// Source: jenkinsci/stapler org/kohsuke/stapler/QueryParameter.java @ 2050.v425108fd5089
+// without its @InjectedParameter meta-annotation, which Stapler uses only at run time
 package org.kohsuke.stapler;
 
 import static java.lang.annotation.ElementType.PARAMETER;

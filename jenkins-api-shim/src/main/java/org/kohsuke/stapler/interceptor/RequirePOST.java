@@ -1,7 +1,6 @@
-// Source: jenkinsci/stapler core/src/main/java/org/kohsuke/stapler/interceptor/RequirePOST.java @
-// 2050.v425108fd5089
-// (the real annotation is also meta-annotated @InterceptorAnnotation(RequirePOST.Processor.class),
-// used at run time)
+// Source: jenkinsci/stapler org/kohsuke/stapler/interceptor/RequirePOST.java @ 2050.v425108fd5089
+// Subset: the real annotation is also meta-annotated
+// @InterceptorAnnotation(RequirePOST.Processor.class), used at run time
 package org.kohsuke.stapler.interceptor;
 
 import static java.lang.annotation.ElementType.FIELD;

@@ -1,6 +1,5 @@
-// Source: jenkinsci/workflow-api-plugin
-// src/main/java/org/jenkinsci/plugins/workflow/flow/ErrorCondition.java
-// @ 1398.v67030756d3fb_ (not listed in JENKINS-API.md: the real build's compile checks it)
+// Source: jenkinsci/workflow-api-plugin ErrorCondition.java @ 1398.v67030756d3fb_
+// Subset: not listed in JENKINS-API.md: the real build's compile checks it
 package org.jenkinsci.plugins.workflow.flow;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;

@@ -1,6 +1,5 @@
-// Source: jenkinsci/workflow-step-api-plugin
-// src/main/java/org/jenkinsci/plugins/workflow/steps/BodyExecutionCallback.java @ 710.v3e456cc85233
-// (used members)
+// Source: workflow-step-api-plugin BodyExecutionCallback.java @ 710.v3e456cc85233
+// Subset: used members
 package org.jenkinsci.plugins.workflow.steps;
 
 import java.io.Serializable;

@@ -1,7 +1,6 @@
-// Source: jenkinsci/workflow-step-api-plugin
-// src/main/java/org/jenkinsci/plugins/workflow/steps/GeneralNonBlockingStepExecution.java @
-// 710.v3e456cc85233 (used members; run(Block) runs the
-// block inline here, where the real class submits it to a cached thread pool)
+// Source: workflow-step-api-plugin GeneralNonBlockingStepExecution.java @ 710.v3e456cc85233
+// Subset: used members; run(Block) runs the block inline here, where the real class submits it to
+// a cached thread pool
 package org.jenkinsci.plugins.workflow.steps;
 
 public abstract class GeneralNonBlockingStepExecution extends StepExecution {

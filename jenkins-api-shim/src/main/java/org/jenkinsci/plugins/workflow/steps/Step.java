@@ -1,5 +1,5 @@
-// Source: jenkinsci/workflow-step-api-plugin
-// src/main/java/org/jenkinsci/plugins/workflow/steps/Step.java @ 710.v3e456cc85233 (used members)
+// Source: jenkinsci/workflow-step-api-plugin Step.java @ 710.v3e456cc85233
+// Subset: used members
 package org.jenkinsci.plugins.workflow.steps;
 
 import hudson.ExtensionPoint;

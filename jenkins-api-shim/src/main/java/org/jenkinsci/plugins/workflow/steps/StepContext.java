@@ -1,6 +1,5 @@
-// Source: jenkinsci/workflow-step-api-plugin
-// src/main/java/org/jenkinsci/plugins/workflow/steps/StepContext.java @ 710.v3e456cc85233 (used
-// members)
+// Source: workflow-step-api-plugin StepContext.java @ 710.v3e456cc85233
+// Subset: used members
 package org.jenkinsci.plugins.workflow.steps;
 
 import com.google.common.util.concurrent.FutureCallback;

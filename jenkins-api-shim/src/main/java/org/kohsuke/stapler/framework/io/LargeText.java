@@ -1,5 +1,5 @@
-// Source: jenkinsci/stapler core/src/main/java/org/kohsuke/stapler/framework/io/LargeText.java @
-// stapler 2050.v425108fd5089 (used members)
+// Source: jenkinsci/stapler org/kohsuke/stapler/framework/io/LargeText.java @ 2050.v425108fd5089
+// Subset: used members
 package org.kohsuke.stapler.framework.io;
 
 import java.io.File;
