@@ -1,0 +1,14 @@
+// Source: jenkinsci/stapler org/kohsuke/stapler/DataBoundConstructor.java @ 2050.v425108fd5089
+package org.kohsuke.stapler;
+
+import static java.lang.annotation.ElementType.CONSTRUCTOR;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+@Retention(RUNTIME)
+@Target(CONSTRUCTOR)
+@Documented
+public @interface DataBoundConstructor {}
