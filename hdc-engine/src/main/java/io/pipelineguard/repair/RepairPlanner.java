@@ -37,6 +37,9 @@ import java.util.Objects;
  * and statistics are concurrent. A plan costs O(ladder length).
  */
 public final class RepairPlanner {
+  /** Failed outcomes of a pattern after which learning may stop the one-retry probe. */
+  static final int PROBE_BLOCK_MIN_OUTCOMES = 2;
+
   private final RepairPolicy policy;
   private final RepairStatistics statistics;
   private final Clock clock;
@@ -190,8 +193,12 @@ public final class RepairPlanner {
             return null;
           }
           RepairStrategy first = candidates.get(0);
-          SuccessEstimate est = estimate(d, ctx, first, now);
-          if (est.hasPatternEvidence() && est.probability() < policy.minSuccessProbability()) {
+          // The category is not trusted here, so the estimate starts from the unknown prior; only
+          // repeated failures of this very pattern stop the probe.
+          SuccessEstimate est =
+              statistics.estimate(ctx.pipeline(), d.signature(), Category.UNKNOWN, first, now);
+          if (est.patternTrials() >= PROBE_BLOCK_MIN_OUTCOMES
+              && est.probability() < policy.minSuccessProbability()) {
             notes.add("learning: " + est.explanation());
             return null;
           }

@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class RepairStatistics {
   /** Pseudo-outcomes the category's mean weighs as the prior of a pattern. */
-  public static final double PATTERN_PRIOR_STRENGTH = 2.0;
+  public static final double PATTERN_PRIOR_STRENGTH = 4.0;
 
   /** Default maximum number of stored statistics. */
   public static final int DEFAULT_MAX_ENTRIES = 100_000;

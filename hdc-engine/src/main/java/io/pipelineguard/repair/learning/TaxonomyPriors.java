@@ -10,8 +10,7 @@ import io.pipelineguard.repair.RepairStrategy;
  *
  * <ul>
  *   <li>transient categories: a first retry fixes about 4 in 5 (Beta(4, 1)); a clean retry, which
- *       the ladder reaches only after a retry failed, about 2 in 3 (Beta(2, 1)); for {@code
- *       resource} (full disk, stale caches) the clean retry starts as likely as a retry;
+ *       the ladder reaches only after a retry failed, about 2 in 3 (Beta(2, 1));
  *   <li>mixed categories ({@code dependency}, {@code deployment}): even odds (Beta(1, 1));
  *   <li>deterministic categories: 1 in 10 (Beta(1, 9));
  *   <li>unknown: even odds (Beta(1, 1));
@@ -35,7 +34,7 @@ public final class TaxonomyPriors {
     switch (category.kind()) {
       case TRANSIENT:
         if (strategy == RepairStrategy.CLEAN_RETRY) {
-          return category == Category.RESOURCE ? new double[] {4.0, 1.0} : new double[] {2.0, 1.0};
+          return new double[] {2.0, 1.0};
         }
         return new double[] {4.0, 1.0};
       case DETERMINISTIC:
