@@ -43,6 +43,7 @@ public final class RepairPlanner {
   private final RepairPolicy policy;
   private final RepairStatistics statistics;
   private final Clock clock;
+  private final RepairEngineRegistry engines;
   private final RepairLedger ledger = new RepairLedger();
 
   /**
@@ -53,9 +54,24 @@ public final class RepairPlanner {
    * @param clock the time source for cooldowns, windows and decay
    */
   public RepairPlanner(RepairPolicy policy, RepairStatistics statistics, Clock clock) {
+    this(policy, statistics, clock, new RepairEngineRegistry());
+  }
+
+  /**
+   * Creates a planner that asks registered engines for actions when the ladder reaches {@link
+   * RepairStrategy#CUSTOM_SCRIPT}.
+   *
+   * @param policy the rails and preferences
+   * @param statistics learned outcomes, shared with whatever persists them
+   * @param clock the time source for cooldowns, windows and decay
+   * @param engines the extension engines consulted
+   */
+  public RepairPlanner(
+      RepairPolicy policy, RepairStatistics statistics, Clock clock, RepairEngineRegistry engines) {
     this.policy = Objects.requireNonNull(policy, "policy must not be null");
     this.statistics = Objects.requireNonNull(statistics, "statistics must not be null");
     this.clock = Objects.requireNonNull(clock, "clock must not be null");
+    this.engines = Objects.requireNonNull(engines, "engines must not be null");
   }
 
   /** Creates a planner with fresh statistics decaying at the policy's half-life. */
@@ -325,6 +341,15 @@ public final class RepairPlanner {
                         + ctx.rollbackTarget()
                         + "': the deploy job failed and will not be rerun.")
                 .withParameter("target", ctx.rollbackTarget()));
+      }
+    }
+    if (policy.ladderContains(RepairStrategy.CUSTOM_SCRIPT)) {
+      for (RepairEngine engine : engines.enginesFor(d, ctx)) {
+        for (RepairAction a : engine.generateRepairActions(d, ctx)) {
+          if (!a.strategy().isRerun() && a.strategy() != RepairStrategy.NONE) {
+            actions.add(a.withParameter("engine", engine.name()));
+          }
+        }
       }
     }
     if (acted && !policy.cooldown().isZero()) {
