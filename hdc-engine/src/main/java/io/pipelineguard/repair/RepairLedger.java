@@ -18,13 +18,14 @@ import java.util.Map;
  */
 final class RepairLedger {
   static final int MAX_ENTRIES = 50_000;
-  private static final int MAX_PLANNED_ATTEMPTS = 64;
 
   /** One job's consecutive failed runs on one commit, and the guard's reruns in it. */
   static final class Chain {
     final List<RepairStrategy> reruns = new ArrayList<>();
-    final java.util.Set<Integer> plannedAttempts = new java.util.HashSet<>();
   }
+
+  /** Failures already planned, by job, commit and attempt; outlives chains on purpose. */
+  private final Map<String, Boolean> planned = lru();
 
   private final Map<String, Chain> chains = lru();
   private final Map<String, Instant> cooldownUntil = lru();
@@ -47,13 +48,12 @@ final class RepairLedger {
     return chains.computeIfAbsent(jobCommitKey, k -> new Chain());
   }
 
-  /** Marks {@code attempt} of the chain planned; returns false if it already was. */
+  /**
+   * Marks {@code attempt} of the job on the commit planned; returns false if it already was (a
+   * redelivered or duplicated failure), even after its chain ended.
+   */
   synchronized boolean markPlanned(String jobCommitKey, int attempt) {
-    Chain chain = chain(jobCommitKey);
-    if (chain.plannedAttempts.size() >= MAX_PLANNED_ATTEMPTS) {
-      return !chain.plannedAttempts.contains(attempt);
-    }
-    return chain.plannedAttempts.add(attempt);
+    return planned.putIfAbsent(jobCommitKey + " #" + attempt, Boolean.TRUE) == null;
   }
 
   synchronized void recordRerun(String jobCommitKey, RepairStrategy strategy) {

@@ -1,6 +1,7 @@
 package io.pipelineguard.repair;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pipelineguard.diagnosis.Category;
 import io.pipelineguard.diagnosis.Diagnosis;
@@ -170,6 +171,48 @@ class RepairPlannerTest {
     assertThat(first.reruns()).isTrue();
     assertThat(duplicate.primary().strategy()).isEqualTo(RepairStrategy.NONE);
     assertThat(duplicate.explanation()).contains("already planned");
+  }
+
+  @Test
+  void concurrentDeliveriesOfOneFailureRerunItOnce() throws Exception {
+    Diagnosis d = diagnosis(Category.NETWORK, true, "net:concurrent");
+    RepairContext c = ctx("shop", "build", "abc", 1);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<RepairPlan>> plans = new java.util.ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        plans.add(pool.submit(() -> planner.plan(d, c)));
+      }
+      int reruns = 0;
+      for (java.util.concurrent.Future<RepairPlan> f : plans) {
+        reruns += f.get().reruns() ? 1 : 0;
+      }
+
+      assertThat(reruns).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void contextRejectsBadInputWithClearMessages() {
+    assertThatThrownBy(() -> ctx("shop", "build", "abc", 0))
+        .hasMessage("attempt must be between 1 and 10000, was 0");
+    assertThatThrownBy(() -> ctx(" ", "build", "abc", 1)).hasMessage("pipeline must not be blank");
+  }
+
+  @Test
+  void redeliveredFailureIsNotRerunAfterItsChainSucceeded() {
+    Diagnosis d = diagnosis(Category.NETWORK, true, "net:redelivered");
+    RepairContext c = ctx("shop", "build", "abc", 1);
+    RepairPlan first = planner.plan(d, c);
+    planner.recordOutcome(d, c, first.primary().strategy(), true);
+
+    RepairPlan redelivered = planner.plan(d, c);
+
+    assertThat(redelivered.reruns()).isFalse();
+    assertThat(redelivered.explanation()).contains("already planned");
   }
 
   @Test
