@@ -38,6 +38,9 @@ import java.util.Set;
 public final class Diagnoser {
   private static final int MAX_PASS_TEMPLATES = 500_000;
   private static final double MIN_CATEGORY_SCORE = 1.0;
+  private static final double POSITION_DISCOUNT = 0.8;
+  private static final double[] REGION_WEIGHTS = {1.0, 0.6, 0.4};
+  private static final double OTHER_REGION_WEIGHT = 0.15;
 
   private final KnowledgeBase knowledge;
   private final ReadLimits limits;
@@ -111,24 +114,37 @@ public final class Diagnoser {
   private DiagnosisReport judge(List<Candidate> candidates, ReadResult read, long passBytes) {
     Map<Category, Double> scores = new EnumMap<>(Category.class);
     Map<String, RuleHit> hits = new LinkedHashMap<>();
+    Map<String, double[]> perRule = new HashMap<>(); // best weight, distinct lines
+    int total = Math.max(1, read.lines());
+    Map<Candidate, Double> regionWeight = new HashMap<>();
+    List<Region> ranked = regions(candidates, null);
+    for (int i = 0; i < ranked.size(); i++) {
+      double rw = i < REGION_WEIGHTS.length ? REGION_WEIGHTS[i] : OTHER_REGION_WEIGHT;
+      for (Candidate c : ranked.get(i).members) {
+        regionWeight.put(c, rw);
+      }
+    }
     for (Candidate c : candidates) {
       double damp = c.inPassLog() ? 0.1 : 1.0;
-      double repeat = 1.0 + 0.15 * Math.min(4, log2(c.count()));
+      double position = 1.0 - POSITION_DISCOUNT * (1.0 - (double) c.line() / total);
+      position *= regionWeight.getOrDefault(c, OTHER_REGION_WEIGHT);
       for (Indication ind : c.indications()) {
         if (ind.category().isEmpty() || ind.weight() <= 0) {
           continue;
         }
-        double w = ind.weight() * damp * repeat;
-        scores.merge(ind.category().get(), w, Double::sum);
-        RuleHit prev = hits.get(ind.id());
-        hits.put(
-            ind.id(),
-            new RuleHit(
-                ind.id(),
-                ind.category().get(),
-                prev == null ? c.line() : prev.line(),
-                (prev == null ? 0 : prev.weight()) + w));
+        double w = ind.weight() * damp * position;
+        double[] agg = perRule.computeIfAbsent(ind.id(), k -> new double[2]);
+        agg[0] = Math.max(agg[0], w);
+        agg[1]++;
+        hits.putIfAbsent(ind.id(), new RuleHit(ind.id(), ind.category().get(), c.line(), 0));
       }
+    }
+    for (Map.Entry<String, RuleHit> e : new ArrayList<>(hits.entrySet())) {
+      double[] agg = perRule.get(e.getKey());
+      double w = agg[0] * (1.0 + 0.25 * Math.min(3.0, log2((int) agg[1])));
+      RuleHit h = e.getValue();
+      scores.merge(h.category(), w, Double::sum);
+      hits.put(e.getKey(), new RuleHit(h.ruleId(), h.category(), h.line(), w));
     }
     List<String> topTemplates = topTemplates(candidates, null, 5);
     List<PrototypeMatch> nearest = List.of();
@@ -201,6 +217,7 @@ public final class Diagnoser {
     double best;
     double sum;
     Candidate bestCandidate;
+    final List<Candidate> members = new ArrayList<>();
     final Map<Integer, String> texts = new HashMap<>();
 
     double score() {
@@ -212,7 +229,10 @@ public final class Diagnoser {
     double damp = c.inPassLog() ? 0.1 : 1.0;
     double vote = 0;
     for (Indication ind : c.indications()) {
-      if (ind.category().isPresent() && ind.category().get() == winner && ind.weight() > 0) {
+      if (winner != null
+          && ind.category().isPresent()
+          && ind.category().get() == winner
+          && ind.weight() > 0) {
         vote += ind.weight();
       }
     }
@@ -233,6 +253,7 @@ public final class Diagnoser {
         cur.last = Math.max(cur.last, c.blockEnd());
       }
       cur.sum += r;
+      cur.members.add(c);
       if (r > cur.best) {
         cur.best = r;
         cur.bestCandidate = c;

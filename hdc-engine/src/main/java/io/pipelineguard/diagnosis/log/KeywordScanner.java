@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Finds which of a fixed set of keywords occur in a line, ASCII case-insensitively, in one pass (an
+ * Finds which of a fixed set of keywords occur in a line, ASCII case-insensitively, in one pass (a
+ * keyword that begins with a letter or digit must begin a word: {@code stalled} does not match
+ * inside {@code installed}; it may end inside a word, so {@code fail} matches {@code failed}) (an
  * Aho-Corasick automaton compiled to a dense table). Used as the cheap prefilter that decides which
  * lines deserve a closer look, so that regular expressions run on few lines.
  *
@@ -20,6 +22,8 @@ public final class KeywordScanner {
   private final int[] next;
   private final int[][] outputs;
   private final int keywordCount;
+  private final int[] lengths;
+  private final boolean[] wordStart;
 
   /**
    * Compiles the scanner.
@@ -29,6 +33,13 @@ public final class KeywordScanner {
    */
   public KeywordScanner(List<String> keywords) {
     this.keywordCount = keywords.size();
+    this.lengths = new int[keywordCount];
+    this.wordStart = new boolean[keywordCount];
+    for (int id = 0; id < keywordCount; id++) {
+      String k = keywords.get(id);
+      lengths[id] = k.length();
+      wordStart[id] = !k.isEmpty() && isWordChar(k.charAt(0));
+    }
     int cls = 1;
     for (String k : keywords) {
       if (k.isEmpty() || k.length() > 200) {
@@ -138,11 +149,19 @@ public final class KeywordScanner {
       int[] o = outputs[state];
       if (o != null) {
         for (int id : o) {
+          int start = i - lengths[id] + 1;
+          if (wordStart[id] && start > 0 && isWordChar(chars[start - 1])) {
+            continue; // must begin a word: "stalled" does not match inside "installed"
+          }
           hits.add(id);
         }
       }
     }
     return hits.count;
+  }
+
+  private static boolean isWordChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
   }
 
   /** The distinct keyword ids found by the last scan, in order of first occurrence. */

@@ -105,6 +105,13 @@ public final class TemplateMasker {
         }
         // extend over separators that join numbers: 1.2.3, 12:34, 1,000, 2h0m0s, hex-uuid groups
         boolean startsDigit = isDigit(c);
+        if (startsDigit && end - i >= 7 && allHex(w, i, end)) {
+          // a SHA or id that happens to start with a digit; long digit runs too, so that a
+          // hash made only of digits masks like any other hash
+          sb.append("<HEX>");
+          i = end;
+          continue;
+        }
         if (startsDigit) {
           while (end + 1 < to
               && (w[end] == '.' || w[end] == ':' || w[end] == ',' || w[end] == '-')
@@ -170,6 +177,16 @@ public final class TemplateMasker {
       }
     }
     sb.append(w, from, len);
+  }
+
+  private static boolean allHex(char[] w, int from, int to) {
+    for (int k = from; k < to; k++) {
+      char c = w[k];
+      if (!(isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int indexOf(char[] w, int from, int to, String needle) {
