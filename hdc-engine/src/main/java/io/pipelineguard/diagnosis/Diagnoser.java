@@ -1,0 +1,500 @@
+package io.pipelineguard.diagnosis;
+
+import io.pipelineguard.diagnosis.evidence.Candidate;
+import io.pipelineguard.diagnosis.evidence.LogScan;
+import io.pipelineguard.diagnosis.evidence.PassLogIndex;
+import io.pipelineguard.diagnosis.knowledge.Indication;
+import io.pipelineguard.diagnosis.knowledge.KnowledgeBase;
+import io.pipelineguard.diagnosis.log.LogLineReader;
+import io.pipelineguard.diagnosis.log.ReadLimits;
+import io.pipelineguard.diagnosis.log.ReadResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Diagnoses a failed CI job from its log: category, retry-worthiness, evidence lines, calibrated
+ * confidence, stable signature and novelty, with an explanation naming the rule or prototype and
+ * the lines it rests on.
+ *
+ * <p>One streaming pass over the failing log (and one over the passing log when given); memory is
+ * bounded by {@link ReadLimits} and the candidate bound, whatever the log's size. Instances are
+ * immutable apart from the optional {@link SignatureHistory} and {@link LearnedPrototypes} they
+ * were given, and can be shared by threads when those are thread-safe.
+ */
+public final class Diagnoser {
+  private static final int MAX_PASS_TEMPLATES = 500_000;
+  private static final double MIN_CATEGORY_SCORE = 1.0;
+  private static final double POSITION_DISCOUNT = 0.8;
+  private static final double[] REGION_WEIGHTS = {1.0, 0.6, 0.4};
+  private static final double OTHER_REGION_WEIGHT = 0.15;
+
+  private final KnowledgeBase knowledge;
+  private final ReadLimits limits;
+  private final int maxCandidates;
+  private final int evidenceBudget;
+  private final Calibration calibration;
+  private final LearnedPrototypes prototypes;
+  private final double prototypeWeight;
+  private final SignatureHistory history;
+  private final Duration noveltyWindow;
+  private final Clock clock;
+
+  private Diagnoser(Builder b) {
+    this.knowledge = b.knowledge != null ? b.knowledge : KnowledgeBase.builtIn();
+    this.limits = b.limits;
+    this.maxCandidates = b.maxCandidates;
+    this.evidenceBudget = b.evidenceBudget;
+    this.calibration = b.calibration;
+    this.prototypes = b.prototypes;
+    this.prototypeWeight = b.prototypeWeight;
+    this.history = b.history;
+    this.noveltyWindow = b.noveltyWindow;
+    this.clock = b.clock;
+  }
+
+  /** Returns a builder with the built-in knowledge and default limits. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns the knowledge base in use. */
+  public KnowledgeBase knowledge() {
+    return knowledge;
+  }
+
+  /**
+   * Diagnoses a failing log.
+   *
+   * @throws IOException when the log cannot be opened
+   */
+  public DiagnosisReport diagnose(LogSource failing) throws IOException {
+    return diagnose(failing, null);
+  }
+
+  /**
+   * Diagnoses a failing log, discounting lines whose template also occurs in the log of the last
+   * successful run of the same job.
+   *
+   * @param passing the passing log, or null when unknown
+   * @throws IOException when a log cannot be opened
+   */
+  public DiagnosisReport diagnose(LogSource failing, LogSource passing) throws IOException {
+    Objects.requireNonNull(failing, "failing");
+    Set<String> pass = Set.of();
+    long passBytes = 0;
+    if (passing != null) {
+      PassLogIndex index = new PassLogIndex(MAX_PASS_TEMPLATES);
+      try (InputStream in = passing.open()) {
+        passBytes = LogLineReader.read(in, limits, index).bytes();
+      }
+      pass = index.templates();
+    }
+    LogScan scan = new LogScan(knowledge, pass, maxCandidates);
+    ReadResult read;
+    try (InputStream in = failing.open()) {
+      read = LogLineReader.read(in, limits, scan);
+    }
+    return judge(scan.candidates(), read, passBytes);
+  }
+
+  private DiagnosisReport judge(List<Candidate> candidates, ReadResult read, long passBytes) {
+    Map<Category, Double> scores = new EnumMap<>(Category.class);
+    Map<String, RuleHit> hits = new LinkedHashMap<>();
+    Map<String, double[]> perRule = new HashMap<>(); // best weight, distinct lines
+    int total = Math.max(1, read.lines());
+    Map<Candidate, Double> regionWeight = new HashMap<>();
+    List<Region> ranked = regions(candidates, null);
+    for (int i = 0; i < ranked.size(); i++) {
+      double rw = i < REGION_WEIGHTS.length ? REGION_WEIGHTS[i] : OTHER_REGION_WEIGHT;
+      for (Candidate c : ranked.get(i).members) {
+        regionWeight.put(c, rw);
+      }
+    }
+    for (Candidate c : candidates) {
+      double damp = c.inPassLog() ? 0.1 : 1.0;
+      double position = 1.0 - POSITION_DISCOUNT * (1.0 - (double) c.line() / total);
+      position *= regionWeight.getOrDefault(c, OTHER_REGION_WEIGHT);
+      for (Indication ind : c.indications()) {
+        if (ind.category().isEmpty() || ind.weight() <= 0) {
+          continue;
+        }
+        double w = ind.weight() * damp * position;
+        double[] agg = perRule.computeIfAbsent(ind.id(), k -> new double[2]);
+        agg[0] = Math.max(agg[0], w);
+        agg[1]++;
+        hits.putIfAbsent(ind.id(), new RuleHit(ind.id(), ind.category().get(), c.line(), 0));
+      }
+    }
+    for (Map.Entry<String, RuleHit> e : new ArrayList<>(hits.entrySet())) {
+      double[] agg = perRule.get(e.getKey());
+      double w = agg[0] * (1.0 + 0.25 * Math.min(3.0, log2((int) agg[1])));
+      RuleHit h = e.getValue();
+      scores.merge(h.category(), w, Double::sum);
+      hits.put(e.getKey(), new RuleHit(h.ruleId(), h.category(), h.line(), w));
+    }
+    List<String> topTemplates = topTemplates(candidates, null, 5);
+    List<PrototypeMatch> nearest = List.of();
+    if (prototypes != null && !prototypes.isEmpty() && !topTemplates.isEmpty()) {
+      nearest = prototypes.nearest(topTemplates, 3);
+      for (PrototypeMatch m : nearest) {
+        if (m.similarity() > 0) {
+          scores.merge(m.category(), prototypeWeight * m.similarity(), Double::sum);
+        }
+      }
+    }
+    Category winner = Category.UNKNOWN;
+    double top = 0;
+    double second = 0;
+    for (Map.Entry<Category, Double> e : scores.entrySet()) {
+      double s = e.getValue();
+      if (s > top) {
+        second = top;
+        top = s;
+        winner = e.getKey();
+      } else if (s > second) {
+        second = s;
+      }
+    }
+    if (top < MIN_CATEGORY_SCORE) {
+      winner = Category.UNKNOWN;
+    }
+    List<Region> regions = regions(candidates, winner);
+    List<EvidenceLine> shown = new ArrayList<>();
+    List<LineSpan> spans = select(regions, shown);
+    List<String> evidenceTemplates = topTemplates(candidates, winner, 5);
+    boolean transientFailure = decideTransient(winner, candidates, scores);
+    double confidence =
+        winner == Category.UNKNOWN
+            ? Math.min(0.5, calibration.confidence(0, 0))
+            : calibration.confidence(top, second);
+    String signature = signature(winner, evidenceTemplates);
+    boolean novel = true;
+    if (history != null) {
+      Instant now = clock.instant();
+      Optional<Instant> last = history.lastSeen(signature);
+      novel = last.isEmpty() || last.get().isBefore(now.minus(noveltyWindow));
+      history.record(signature, now);
+    }
+    List<RuleHit> ruleHits = new ArrayList<>(hits.values());
+    ruleHits.sort(Comparator.comparingDouble(RuleHit::weight).reversed());
+    if (ruleHits.size() > 10) {
+      ruleHits = ruleHits.subList(0, 10);
+    }
+    String explanation = explain(winner, ruleHits, nearest, spans, read);
+    Diagnosis diagnosis =
+        new Diagnosis(
+            winner, transientFailure, round(confidence), spans, signature, novel, explanation);
+    return new DiagnosisReport(
+        diagnosis, shown, scores, ruleHits, nearest, evidenceTemplates, read, passBytes);
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+
+  private static double log2(int n) {
+    return Math.log(n) / Math.log(2);
+  }
+
+  /** A run of nearby candidate blocks, ranked as one piece of evidence. */
+  private static final class Region {
+    int first;
+    int last;
+    double best;
+    double sum;
+    Candidate bestCandidate;
+    final List<Candidate> members = new ArrayList<>();
+    final Map<Integer, String> texts = new HashMap<>();
+
+    double score() {
+      return best + Math.min(3.0, 0.3 * (sum - best));
+    }
+  }
+
+  private static double relevance(Candidate c, Category winner) {
+    double damp = c.inPassLog() ? 0.1 : 1.0;
+    double vote = 0;
+    for (Indication ind : c.indications()) {
+      if (winner != null
+          && ind.category().isPresent()
+          && ind.category().get() == winner
+          && ind.weight() > 0) {
+        vote += ind.weight();
+      }
+    }
+    return c.effectiveScore() + vote * damp;
+  }
+
+  private static List<Region> regions(List<Candidate> candidates, Category winner) {
+    List<Region> regions = new ArrayList<>();
+    Region cur = null;
+    for (Candidate c : candidates) {
+      double r = relevance(c, winner);
+      if (cur == null || c.line() > cur.last + 2) {
+        cur = new Region();
+        cur.first = c.line();
+        cur.last = c.blockEnd();
+        regions.add(cur);
+      } else {
+        cur.last = Math.max(cur.last, c.blockEnd());
+      }
+      cur.sum += r;
+      cur.members.add(c);
+      if (r > cur.best) {
+        cur.best = r;
+        cur.bestCandidate = c;
+      }
+      List<String> texts = c.texts();
+      for (int i = 0; i < texts.size(); i++) {
+        cur.texts.putIfAbsent(c.line() + i, texts.get(i));
+      }
+    }
+    regions.sort(
+        Comparator.comparingDouble(Region::score).reversed().thenComparingInt(reg -> reg.first));
+    return regions;
+  }
+
+  private List<LineSpan> select(List<Region> regions, List<EvidenceLine> shown) {
+    List<LineSpan> spans = new ArrayList<>();
+    int remaining = evidenceBudget;
+    double topScore = regions.isEmpty() ? 0 : regions.get(0).score();
+    for (Region reg : regions) {
+      if (remaining < 2 || spans.size() >= 4) {
+        break;
+      }
+      if (!spans.isEmpty() && reg.score() < 0.5 * topScore) {
+        break;
+      }
+      int first = reg.first;
+      int last = reg.last;
+      if (last - first + 1 > remaining) {
+        first = Math.max(reg.first, reg.bestCandidate.line() - 1);
+        last = Math.min(reg.last, first + remaining - 1);
+      }
+      spans.add(new LineSpan(first, last));
+      remaining -= last - first + 1;
+      for (int line = first; line <= last; line++) {
+        shown.add(new EvidenceLine(line, reg.texts.getOrDefault(line, "")));
+      }
+    }
+    shown.sort(Comparator.comparingInt(EvidenceLine::number));
+    return spans;
+  }
+
+  private static List<String> topTemplates(List<Candidate> candidates, Category winner, int k) {
+    List<Candidate> sorted = new ArrayList<>(candidates);
+    sorted.sort(
+        Comparator.comparingDouble((Candidate c) -> relevance(c, winner))
+            .reversed()
+            .thenComparingInt(Candidate::line));
+    List<String> out = new ArrayList<>();
+    for (Candidate c : sorted) {
+      if (out.size() >= k) {
+        break;
+      }
+      out.add(c.template());
+    }
+    return out;
+  }
+
+  private static boolean decideTransient(
+      Category winner, List<Candidate> candidates, Map<Category, Double> scores) {
+    Boolean override = null;
+    double overrideWeight = 0;
+    for (Candidate c : candidates) {
+      if (c.inPassLog()) {
+        continue;
+      }
+      for (Indication ind : c.indications()) {
+        if (ind.transientOverride().isPresent()
+            && ind.category().orElse(null) == winner
+            && ind.weight() > overrideWeight) {
+          override = ind.transientOverride().get();
+          overrideWeight = ind.weight();
+        }
+      }
+    }
+    if (override != null) {
+      return override;
+    }
+    switch (winner.kind()) {
+      case TRANSIENT:
+        return true;
+      case DETERMINISTIC:
+      case UNKNOWN:
+        return false;
+      default:
+        break;
+    }
+    if (winner == Category.DEPLOYMENT) {
+      return true;
+    }
+    double network = scores.getOrDefault(Category.NETWORK, 0.0);
+    return network >= 0.5 * scores.getOrDefault(winner, 0.0);
+  }
+
+  /**
+   * Returns the signature: the category and a 64-bit FNV-1a hash of the evidence's most telling
+   * templates, in hex. Templates mask run-specific values, so the same failure in another run has
+   * the same signature.
+   */
+  static String signature(Category category, List<String> templates) {
+    long h = 0xcbf29ce484222325L;
+    for (String t : templates.subList(0, Math.min(3, templates.size()))) {
+      for (int i = 0; i < t.length(); i++) {
+        h ^= t.charAt(i);
+        h *= 0x100000001b3L;
+      }
+      h ^= 0x1f;
+      h *= 0x100000001b3L;
+    }
+    return category.wireName() + "/" + String.format(Locale.ROOT, "%016x", h);
+  }
+
+  private static String explain(
+      Category winner,
+      List<RuleHit> hits,
+      List<PrototypeMatch> nearest,
+      List<LineSpan> spans,
+      ReadResult read) {
+    StringBuilder sb = new StringBuilder();
+    RuleHit best = null;
+    for (RuleHit h : hits) {
+      if (h.category() == winner) {
+        best = h;
+        break;
+      }
+    }
+    if (winner == Category.UNKNOWN) {
+      sb.append("No rule or learned prototype points to a cause");
+    } else if (best != null) {
+      sb.append("Rule ")
+          .append(best.ruleId())
+          .append(" points to ")
+          .append(winner.wireName())
+          .append(" (first on line ")
+          .append(best.line())
+          .append(')');
+    } else {
+      sb.append("Learned prototypes point to ").append(winner.wireName());
+    }
+    if (!nearest.isEmpty()) {
+      PrototypeMatch m = nearest.get(0);
+      sb.append(
+          String.format(Locale.ROOT, "; nearest prototype %s (%.2f)", m.label(), m.similarity()));
+    }
+    if (!spans.isEmpty()) {
+      sb.append("; evidence on lines ");
+      for (int i = 0; i < spans.size(); i++) {
+        LineSpan s = spans.get(i);
+        sb.append(i == 0 ? "" : ", ").append(s.first());
+        if (s.last() > s.first()) {
+          sb.append('-').append(s.last());
+        }
+      }
+    }
+    if (read.corruption() != null) {
+      sb.append("; log damaged: ").append(read.corruption());
+    } else if (read.bytesLimitReached()) {
+      sb.append("; only the first ").append(read.bytes()).append(" bytes were read");
+    }
+    return sb.append('.').toString();
+  }
+
+  /** Builds a {@link Diagnoser}. */
+  public static final class Builder {
+    private KnowledgeBase knowledge;
+    private ReadLimits limits = ReadLimits.DEFAULT;
+    private int maxCandidates = 1000;
+    private int evidenceBudget = 20;
+    private Calibration calibration = Calibration.DEFAULT;
+    private LearnedPrototypes prototypes;
+    private double prototypeWeight = 4.0;
+    private SignatureHistory history;
+    private Duration noveltyWindow = Duration.ofDays(30);
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /** Sets the rules (default: the built-in patterns). */
+    public Builder knowledge(KnowledgeBase knowledge) {
+      this.knowledge = Objects.requireNonNull(knowledge, "knowledge");
+      return this;
+    }
+
+    /** Sets the read limits (default {@link ReadLimits#DEFAULT}). */
+    public Builder limits(ReadLimits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /** Sets how many distinct evidence candidates a scan keeps (default 1000, 10..100000). */
+    public Builder maxCandidates(int maxCandidates) {
+      if (maxCandidates < 10 || maxCandidates > 100_000) {
+        throw new IllegalArgumentException("maxCandidates must be within [10, 100000]");
+      }
+      this.maxCandidates = maxCandidates;
+      return this;
+    }
+
+    /** Sets how many evidence lines are shown at most (default 20, 1..1000). */
+    public Builder evidenceBudget(int lines) {
+      if (lines < 1 || lines > 1000) {
+        throw new IllegalArgumentException("evidenceBudget must be within [1, 1000]");
+      }
+      this.evidenceBudget = lines;
+      return this;
+    }
+
+    /** Sets the confidence calibration. */
+    public Builder calibration(Calibration calibration) {
+      this.calibration = Objects.requireNonNull(calibration, "calibration");
+      return this;
+    }
+
+    /**
+     * Adds learned prototypes; each of the 3 nearest adds {@code weight x similarity} to its
+     * category's score.
+     */
+    public Builder prototypes(LearnedPrototypes prototypes, double weight) {
+      this.prototypes = Objects.requireNonNull(prototypes, "prototypes");
+      if (!(weight >= 0 && weight <= 100)) {
+        throw new IllegalArgumentException("prototype weight must be within [0, 100]");
+      }
+      this.prototypeWeight = weight;
+      return this;
+    }
+
+    /** Remembers signatures to tell new failures; {@code window}: how long one counts as known. */
+    public Builder history(SignatureHistory history, Duration window) {
+      this.history = Objects.requireNonNull(history, "history");
+      this.noveltyWindow = Objects.requireNonNull(window, "window");
+      return this;
+    }
+
+    /** Sets the clock used for novelty (default UTC system clock). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Builds the diagnoser; loads the built-in knowledge if none was set. */
+    public Diagnoser build() {
+      return new Diagnoser(this);
+    }
+  }
+}

@@ -1,0 +1,142 @@
+package io.pipelineguard.diagnosis.eval;
+
+import io.pipelineguard.diagnosis.Diagnoser;
+import io.pipelineguard.diagnosis.knowledge.Indication;
+import io.pipelineguard.diagnosis.knowledge.KnowledgeBase;
+import io.pipelineguard.diagnosis.knowledge.KnowledgeFile;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Development entry point of {@code pipeline-guard eval CORPUS_DIR --predictions FILE [--learn-from
+ * CORPUS_DIR]... [--rules FILE]}. The product's command line wraps {@link Evaluator}; this class
+ * lets the engine be run alone: {@code java -cp hdc-engine/target/classes:re2j.jar
+ * io.pipelineguard.diagnosis.eval.EvalMain ...}.
+ */
+public final class EvalMain {
+  private EvalMain() {}
+
+  /** Runs the evaluation; exit code 0 on success, 2 on bad usage, 1 on failure. */
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** Runs with the given streams; returns the exit code. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    Path corpus = null;
+    Path predictions = null;
+    List<Path> learnFrom = new ArrayList<>();
+    List<Path> rules = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if ((a.equals("--predictions") || a.equals("--learn-from") || a.equals("--rules"))
+          && i + 1 < args.length) {
+        Path p = Path.of(args[++i]);
+        if (a.equals("--predictions")) {
+          predictions = p;
+        } else if (a.equals("--learn-from")) {
+          learnFrom.add(p);
+        } else {
+          rules.add(p);
+        }
+      } else if (!a.startsWith("--") && corpus == null) {
+        corpus = Path.of(a);
+      } else {
+        err.println("unknown or incomplete argument: " + a);
+        return usage(err);
+      }
+    }
+    if (corpus == null || predictions == null) {
+      return usage(err);
+    }
+    try {
+      for (Path l : learnFrom) {
+        if (l.toAbsolutePath().normalize().equals(corpus.toAbsolutePath().normalize())) {
+          err.println("--learn-from must name another corpus than the evaluated one");
+          return 2;
+        }
+      }
+      KnowledgeBase kb = withRules(KnowledgeBase.builtIn(), rules);
+      Diagnoser.Builder builder = Diagnoser.builder().knowledge(kb);
+      if (!learnFrom.isEmpty()) {
+        var prototypes = PrototypeFactory.create();
+        Diagnoser plain = builder.build();
+        for (Path l : learnFrom) {
+          int n = Evaluator.learnFrom(l, plain, prototypes, bar(err, "learn " + l.getFileName()));
+          err.println();
+          err.println("learned " + n + " records from " + l);
+        }
+        builder.prototypes(prototypes, PrototypeFactory.WEIGHT);
+      }
+      Diagnoser diagnoser = builder.build();
+      List<String> problems = new ArrayList<>();
+      EvalMetrics metrics;
+      try (Writer w = Files.newBufferedWriter(predictions, StandardCharsets.UTF_8)) {
+        metrics =
+            Evaluator.evaluate(
+                corpus, diagnoser, w, bar(err, "eval " + corpus.getFileName()), problems);
+      }
+      err.println();
+      for (String p : problems) {
+        err.println("problem: " + p);
+      }
+      out.print(metrics.render());
+      return 0;
+    } catch (IOException | RuntimeException e) {
+      err.println("eval failed: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  static KnowledgeBase withRules(KnowledgeBase kb, List<Path> rules) throws IOException {
+    for (Path r : rules) {
+      try (Reader in = Files.newBufferedReader(r, StandardCharsets.UTF_8)) {
+        List<Indication> user =
+            KnowledgeFile.parse(in, r.getFileName().toString(), Indication.Source.USER);
+        kb = kb.with(user);
+      }
+    }
+    return kb;
+  }
+
+  private static int usage(PrintStream err) {
+    err.println(
+        "usage: eval CORPUS_DIR --predictions FILE [--learn-from CORPUS_DIR]... [--rules FILE]...");
+    return 2;
+  }
+
+  /** A progress bar on stderr, redrawn at most every 2%. */
+  static Evaluator.Progress bar(PrintStream err, String label) {
+    return new Evaluator.Progress() {
+      private int lastPercent = -1;
+
+      @Override
+      public void update(int done, int total) {
+        int percent = total == 0 ? 100 : done * 100 / total;
+        if (percent / 2 == lastPercent / 2 && done != total) {
+          return;
+        }
+        lastPercent = percent;
+        int filled = percent * 30 / 100;
+        err.print(
+            "\r"
+                + label
+                + " ["
+                + "#".repeat(filled)
+                + ".".repeat(30 - filled)
+                + "] "
+                + done
+                + "/"
+                + total);
+        err.flush();
+      }
+    };
+  }
+}

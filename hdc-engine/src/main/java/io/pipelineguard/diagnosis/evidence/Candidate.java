@@ -1,0 +1,83 @@
+package io.pipelineguard.diagnosis.evidence;
+
+import io.pipelineguard.diagnosis.knowledge.Indication;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A line that looks like evidence, kept while a log is scanned: its template (deduplicated: a
+ * repeated template only counts), the indications it matched and the block of continuation lines
+ * that follows it. Mutable; owned by one {@link LogScan}.
+ */
+public final class Candidate {
+  /** Continuation lines whose text is kept for display. */
+  static final int KEPT_LINES = 12;
+
+  /** Characters of a line's text kept for display. */
+  static final int KEPT_CHARS = 300;
+
+  final int line;
+  final String template;
+  final List<Indication> indications;
+  final double lineScore;
+  final List<String> texts = new ArrayList<>(2);
+  int blockEnd;
+  int lastLine;
+  int count = 1;
+  boolean inPassLog;
+
+  Candidate(int line, String template, String text, List<Indication> indications, double score) {
+    this.line = line;
+    this.template = template;
+    this.indications = List.copyOf(indications);
+    this.lineScore = score;
+    this.blockEnd = line;
+    this.lastLine = line;
+    this.texts.add(text);
+  }
+
+  /** Returns the 1-based line number of the first occurrence. */
+  public int line() {
+    return line;
+  }
+
+  /** Returns the masked template. */
+  public String template() {
+    return template;
+  }
+
+  /** Returns the indications the line matched. */
+  public List<Indication> indications() {
+    return indications;
+  }
+
+  /** Returns the evidence score of the line (sum of matched weights, before pass-log damping). */
+  public double lineScore() {
+    return lineScore;
+  }
+
+  /** Returns the last line of the block (the line and its continuation). */
+  public int blockEnd() {
+    return blockEnd;
+  }
+
+  /** Returns how many lines had this template. */
+  public int count() {
+    return count;
+  }
+
+  /** Returns whether the template also occurs in the passing log. */
+  public boolean inPassLog() {
+    return inPassLog;
+  }
+
+  /** Returns the kept text of the line and of its first continuation lines. */
+  public List<String> texts() {
+    return texts;
+  }
+
+  /** Returns the score after damping lines that also occur in the passing log. */
+  public double effectiveScore() {
+    return inPassLog ? lineScore * 0.1 : lineScore;
+  }
+}

@@ -1,0 +1,163 @@
+package io.pipelineguard.diagnosis.knowledge;
+
+import io.pipelineguard.diagnosis.log.KeywordScanner;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rule part of the knowledge base: built-in patterns plus user rules, compiled into one keyword
+ * prefilter. A line is first scanned for all triggers at once; only the indications whose trigger
+ * occurs run their RE2/J regex (linear time, on at most {@value #REGEX_PREFIX} characters), so no
+ * rule can hang a scan.
+ *
+ * <p>Immutable and thread-safe; per-thread scan state lives in a {@link LineMatcher}.
+ */
+public final class KnowledgeBase {
+  /** Classpath location of the built-in patterns. */
+  public static final String BUILT_IN_RESOURCE =
+      "/io/pipelineguard/shared/knowledge/builtin-patterns.ini";
+
+  /** Characters of a line a regex sees at most. */
+  public static final int REGEX_PREFIX = 4096;
+
+  static final String ALWAYS = "\u0000always";
+
+  private final List<Indication> indications;
+  private final KeywordScanner scanner;
+  private final int[][] byTrigger;
+  private final int[] always;
+
+  private KnowledgeBase(List<Indication> indications) {
+    this.indications = List.copyOf(indications);
+    Map<String, List<Integer>> triggerToIndications = new LinkedHashMap<>();
+    List<Integer> alwaysList = new ArrayList<>();
+    for (int i = 0; i < this.indications.size(); i++) {
+      for (String t : this.indications.get(i).triggers()) {
+        if (t.equals(ALWAYS)) {
+          alwaysList.add(i);
+        } else {
+          triggerToIndications.computeIfAbsent(t, k -> new ArrayList<>()).add(i);
+        }
+      }
+    }
+    List<String> keywords = new ArrayList<>(triggerToIndications.keySet());
+    this.scanner = new KeywordScanner(keywords);
+    this.byTrigger = new int[keywords.size()][];
+    for (int k = 0; k < keywords.size(); k++) {
+      byTrigger[k] =
+          triggerToIndications.get(keywords.get(k)).stream().mapToInt(Integer::intValue).toArray();
+    }
+    this.always = alwaysList.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** Returns a knowledge base of the given indications. */
+  public static KnowledgeBase of(List<Indication> indications) {
+    return new KnowledgeBase(indications);
+  }
+
+  /**
+   * Loads the built-in patterns from the classpath.
+   *
+   * @throws UncheckedIOException when the resource is missing (a packaging error)
+   */
+  public static List<Indication> builtInIndications() {
+    try (InputStream in = KnowledgeBase.class.getResourceAsStream(BUILT_IN_RESOURCE)) {
+      if (in == null) {
+        throw new UncheckedIOException(
+            new IOException("built-in knowledge missing from classpath: " + BUILT_IN_RESOURCE));
+      }
+      try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+        return KnowledgeFile.parse(r, "builtin-patterns.ini", Indication.Source.BUILT_IN);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Returns the knowledge base of the built-in patterns alone. */
+  public static KnowledgeBase builtIn() {
+    return of(builtInIndications());
+  }
+
+  /** Returns this knowledge base with {@code more} indications added (user rules). */
+  public KnowledgeBase with(List<Indication> more) {
+    List<Indication> all = new ArrayList<>(indications);
+    all.addAll(more);
+    return new KnowledgeBase(all);
+  }
+
+  /** Returns all indications, in file order. */
+  public List<Indication> indications() {
+    return indications;
+  }
+
+  /** Creates the per-thread matcher. */
+  public LineMatcher newMatcher() {
+    return new LineMatcher();
+  }
+
+  /** Matches lines against the knowledge base; one per thread. */
+  public final class LineMatcher {
+    private final KeywordScanner.Hits hits = scanner.newHits();
+    private final int[] stamp = new int[indications.size()];
+    private int generation;
+    private final List<Indication> matched = new ArrayList<>();
+
+    private LineMatcher() {}
+
+    /**
+     * Returns the indications that match the line, in knowledge-file order of first trigger hit.
+     * The returned list is reused by the next call.
+     */
+    public List<Indication> match(char[] chars, int len) {
+      matched.clear();
+      int found = scanner.scan(chars, len, hits);
+      if (found == 0 && always.length == 0) {
+        return Collections.emptyList();
+      }
+      generation++;
+      CharBuffer view = null;
+      for (int h = 0; h < found; h++) {
+        for (int idx : byTrigger[hits.get(h)]) {
+          if (stamp[idx] == generation) {
+            continue;
+          }
+          stamp[idx] = generation;
+          Indication ind = indications.get(idx);
+          if (ind.regex().isPresent()) {
+            if (view == null) {
+              view = CharBuffer.wrap(chars, 0, Math.min(len, REGEX_PREFIX));
+            }
+            if (!ind.regex().get().matcher(view).find()) {
+              continue;
+            }
+          }
+          matched.add(ind);
+        }
+      }
+      for (int idx : always) {
+        if (view == null) {
+          view = CharBuffer.wrap(chars, 0, Math.min(len, REGEX_PREFIX));
+        }
+        if (ind(idx).regex().get().matcher(view).find()) {
+          matched.add(ind(idx));
+        }
+      }
+      return matched;
+    }
+
+    private Indication ind(int idx) {
+      return indications.get(idx);
+    }
+  }
+}

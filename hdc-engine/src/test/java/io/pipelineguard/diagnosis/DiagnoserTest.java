@@ -1,0 +1,149 @@
+package io.pipelineguard.diagnosis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+
+class DiagnoserTest {
+  private static final Diagnoser DIAGNOSER = Diagnoser.builder().build();
+
+  private static LogSource text(String s) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    return () -> new ByteArrayInputStream(b);
+  }
+
+  private static String filler(int lines, String prefix) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < lines; i++) {
+      sb.append(prefix).append(" step ").append(i).append(" ok\n");
+    }
+    return sb.toString();
+  }
+
+  private static String mavenCompileLog(String sha, String dir, String time) {
+    return filler(30, time + " [INFO] Building module")
+        + time
+        + " [ERROR] COMPILATION ERROR :\n"
+        + time
+        + " [ERROR] /"
+        + dir
+        + "/src/main/java/Foo.java:[12,5] cannot find symbol\n"
+        + "  symbol:   class Bar\n"
+        + time
+        + " [INFO] BUILD FAILURE at "
+        + sha
+        + "\n"
+        + filler(5, "cleanup");
+  }
+
+  @Test
+  void findsCompilationErrorAndItsLines() throws IOException {
+    DiagnosisReport r = DIAGNOSER.diagnose(text(mavenCompileLog("abc1234def", "w/1", "")));
+    Diagnosis d = r.diagnosis();
+    assertThat(d.category()).isEqualTo(Category.COMPILATION);
+    assertThat(d.transientFailure()).isFalse();
+    assertThat(d.evidence()).anyMatch(s -> s.contains(32));
+    assertThat(d.explanation()).contains("compilation.");
+    assertThat(r.lines()).anyMatch(l -> l.text().contains("cannot find symbol"));
+  }
+
+  @Test
+  void sameFailureInAnotherRunHasSameSignature() throws IOException {
+    Diagnosis a =
+        DIAGNOSER
+            .diagnose(text(mavenCompileLog("abc1234def", "home/ci/ws-17", "2024-01-02T03:04:05Z")))
+            .diagnosis();
+    Diagnosis b =
+        DIAGNOSER
+            .diagnose(text(mavenCompileLog("9f8e7d6c5b", "tmp/build-99", "2025-06-07T08:09:10Z")))
+            .diagnosis();
+    assertThat(a.signature()).isEqualTo(b.signature()).startsWith("compilation/");
+  }
+
+  @Test
+  void networkFailureIsTransient() throws IOException {
+    String log =
+        filler(40, "Downloading")
+            + "fatal: unable to access 'https://example.org/x.git/': Could not resolve host:"
+            + " example.org\n"
+            + "The command \"git fetch\" failed and exited with 128\n";
+    Diagnosis d = DIAGNOSER.diagnose(text(log)).diagnosis();
+    assertThat(d.category()).isEqualTo(Category.NETWORK);
+    assertThat(d.transientFailure()).isTrue();
+    assertThat(d.evidence()).anyMatch(s -> s.contains(41));
+  }
+
+  @Test
+  void outOfMemoryIsResource() throws IOException {
+    String log = filler(10, "compiling") + "java.lang.OutOfMemoryError: Java heap space\n";
+    Diagnosis d = DIAGNOSER.diagnose(text(log)).diagnosis();
+    assertThat(d.category()).isEqualTo(Category.RESOURCE);
+    assertThat(d.transientFailure()).isTrue();
+    assertThat(d.confidence()).isBetween(0.0, 1.0);
+  }
+
+  @Test
+  void logWithoutSignsIsUnknown() throws IOException {
+    Diagnosis d = DIAGNOSER.diagnose(text(filler(50, "all good"))).diagnosis();
+    assertThat(d.category()).isEqualTo(Category.UNKNOWN);
+    assertThat(d.transientFailure()).isFalse();
+  }
+
+  @Test
+  void linesAlsoInThePassingLogAreDiscounted() throws IOException {
+    String common = "WARNING: connection refused by cache server, continuing\n";
+    String fail =
+        filler(5, "setup") + common + filler(5, "build") + "error[E0425]: cannot find value\n";
+    String pass = filler(5, "setup") + common + filler(5, "build");
+    Diagnosis d = DIAGNOSER.diagnose(text(fail), text(pass)).diagnosis();
+    assertThat(d.category()).isEqualTo(Category.COMPILATION);
+    assertThat(d.evidence()).noneMatch(s -> s.contains(6));
+  }
+
+  @Test
+  void corruptGzipIsDiagnosedUpToTheDamage() throws IOException {
+    ByteArrayOutputStream bos = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(bos)) {
+      gz.write(
+          ("npm ERR! code E404\nnpm ERR! 404 Not Found - GET https://registry.npmjs.org/nope\n"
+                  + filler(50_000, "padding"))
+              .getBytes(StandardCharsets.UTF_8));
+    }
+    byte[] cut = Arrays.copyOf(bos.toByteArray(), bos.size() / 2);
+    DiagnosisReport r = DIAGNOSER.diagnose(() -> new ByteArrayInputStream(cut));
+    assertThat(r.read().corruption()).isNotNull();
+    assertThat(r.diagnosis().category()).isEqualTo(Category.DEPENDENCY);
+    assertThat(r.diagnosis().explanation()).contains("log damaged");
+  }
+
+  @Test
+  void binaryGarbageDoesNotThrow() throws IOException {
+    byte[] garbage = new byte[200_000];
+    new java.util.Random(7).nextBytes(garbage);
+    Diagnosis d = DIAGNOSER.diagnose(() -> new ByteArrayInputStream(garbage)).diagnosis();
+    assertThat(d.confidence()).isBetween(0.0, 1.0);
+  }
+
+  @Test
+  void noveltyFollowsSignatureHistory() throws IOException {
+    Clock clock = Clock.fixed(Instant.parse("2024-05-01T00:00:00Z"), ZoneOffset.UTC);
+    Diagnoser d =
+        Diagnoser.builder()
+            .history(new InMemorySignatureHistory(100), Duration.ofDays(7))
+            .clock(clock)
+            .build();
+    String log = mavenCompileLog("abc1234def", "w", "");
+    assertThat(d.diagnose(text(log)).diagnosis().novel()).isTrue();
+    assertThat(d.diagnose(text(log)).diagnosis().novel()).isFalse();
+  }
+}
