@@ -15,7 +15,14 @@ import picocli.CommandLine.IVersionProvider;
     mixinStandardHelpOptions = true,
     versionProvider = PipelineGuardCommand.VersionProvider.class,
     description = "Self-healing guard for CI/CD pipelines: diagnoses failed jobs and repairs them.",
-    subcommands = {ServeCommand.class, VersionCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      DiagnoseCommand.class,
+      EvalCommand.class,
+      SimulateCommand.class,
+      VersionCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class PipelineGuardCommand implements Runnable {
   @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
