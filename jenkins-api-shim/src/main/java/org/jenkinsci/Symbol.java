@@ -1,6 +1,4 @@
-// Source: jenkinsci/lib-symbol-annotation org/jenkinsci/Symbol.java @ 1.25
-// without its @org.jvnet.hudson.annotation_indexer.Indexed meta-annotation, whose processor is not
-// on Maven Central
+// Source: jenkinsci/lib-symbol-annotation src/main/java/org/jenkinsci/Symbol.java @ 1.25
 package org.jenkinsci;
 
 import static java.lang.annotation.ElementType.TYPE;
@@ -9,7 +7,9 @@ import static java.lang.annotation.RetentionPolicy.RUNTIME;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
+import org.jvnet.hudson.annotation_indexer.Indexed;
 
+@Indexed
 @Retention(RUNTIME)
 @Target(TYPE)
 @Documented

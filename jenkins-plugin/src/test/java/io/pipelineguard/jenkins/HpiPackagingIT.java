@@ -105,6 +105,17 @@ class HpiPackagingIT {
               jar.getInputStream(jar.getEntry("index.jelly")).readAllBytes(),
               StandardCharsets.UTF_8);
       assertThat(index).startsWith("<?jelly escape-by-default='true'?>");
+      // The @Symbol index, as annotation-indexer writes it and Jenkins' SymbolLookup reads it.
+      String symbols =
+          new String(
+              jar.getInputStream(jar.getEntry("META-INF/services/annotations/org.jenkinsci.Symbol"))
+                  .readAllBytes(),
+              StandardCharsets.UTF_8);
+      assertThat(symbols.lines())
+          .containsExactly(
+              "io.pipelineguard.jenkins.GuardGlobalConfiguration",
+              "io.pipelineguard.jenkins.GuardStep$DescriptorImpl",
+              "io.pipelineguard.jenkins.GuardTransientCondition$DescriptorImpl");
     }
 
     // Read the binary index the way Jenkins core does (SezPoz Index.load), without loading classes.
