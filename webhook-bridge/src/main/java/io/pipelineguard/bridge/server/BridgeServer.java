@@ -70,7 +70,7 @@ public final class BridgeServer implements AutoCloseable {
     this.config = Objects.requireNonNull(config, "config must not be null");
     Objects.requireNonNull(clock, "clock must not be null");
     this.database = Database.open(config);
-    this.deliveries = new DeliveryStore(database.dataSource());
+    this.deliveries = new DeliveryStore(database);
     this.runs = new RunStore(database.dataSource());
     FailureProcessor processor =
         processorFactory == null

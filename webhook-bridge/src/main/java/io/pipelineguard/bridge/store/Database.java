@@ -18,8 +18,12 @@ import org.slf4j.LoggerFactory;
  * DATABASE_URL} is set, else an embedded H2 database in file mode under {@code store.data_dir},
  * migrated to the latest schema (Flyway, {@code db/migration}) when opened.
  *
- * <p>The embedded database flushes every commit to its file before the commit returns ({@code
- * WRITE_DELAY=0}), so a process killed with {@code kill -9} keeps every committed row. It is
+ * <p>Durability: PostgreSQL commits are durable when they return. H2 writes commits to its file in
+ * the background (within {@code WRITE_DELAY}, 500 ms), so the deliveries store runs {@link
+ * #flushStatement()} ({@code CHECKPOINT}: write and fsync) after each group commit, before any
+ * reply: a {@code kill -9} or power loss keeps every acknowledged delivery. Other tables (runs,
+ * processing marks) may lose their last half second in a crash; that only makes the affected
+ * deliveries be processed again, which processors tolerate (idempotent keys). The embedded store is
  * single-process: a second server on the same directory fails to open it.
  */
 public final class Database implements AutoCloseable {
@@ -93,13 +97,17 @@ public final class Database implements AutoCloseable {
       throw new UncheckedIOException("cannot create store.data_dir " + dataDir, e);
     }
     Path file = dataDir.toAbsolutePath().resolve(EMBEDDED_NAME);
-    return DatabaseUrl.parse(
-        "jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
+    return DatabaseUrl.parse("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
   }
 
   /** Returns the pooled data source; connections are auto-commit unless a caller changes it. */
   public DataSource dataSource() {
     return dataSource;
+  }
+
+  /** Returns the statement forcing committed data to disk (H2), or null when commits are. */
+  public String flushStatement() {
+    return postgres ? null : "CHECKPOINT";
   }
 
   /** Returns true when this is PostgreSQL, false for embedded H2. */

@@ -38,10 +38,22 @@ public final class DeliveryStore {
           + " body_bytes";
 
   private final DataSource dataSource;
+  private final String flushStatement;
 
   /** Creates a store over a migrated database. */
-  public DeliveryStore(DataSource dataSource) {
+  public DeliveryStore(Database database) {
+    this(database.dataSource(), database.flushStatement());
+  }
+
+  /**
+   * Creates a store over a data source.
+   *
+   * @param flushStatement run after each delivery commit to force it to disk (H2's {@code
+   *     CHECKPOINT}), or null when a commit is already durable (PostgreSQL)
+   */
+  public DeliveryStore(DataSource dataSource, String flushStatement) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
+    this.flushStatement = flushStatement;
   }
 
   /**
@@ -57,6 +69,7 @@ public final class DeliveryStore {
       try {
         List<InsertResult> results = insertInTransaction(connection, batch);
         connection.commit();
+        flush(connection);
         return results;
       } catch (SQLException e) {
         connection.rollback();
@@ -71,9 +84,18 @@ public final class DeliveryStore {
       for (NewDelivery delivery : batch) {
         results.add(insertOne(connection, delivery));
       }
+      flush(connection);
       return results;
     } catch (SQLException e) {
       throw new StoreException("cannot store " + batch.size() + " deliveries", e);
+    }
+  }
+
+  private void flush(Connection connection) throws SQLException {
+    if (flushStatement != null) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute(flushStatement);
+      }
     }
   }
 

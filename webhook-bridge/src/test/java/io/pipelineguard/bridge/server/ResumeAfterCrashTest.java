@@ -27,7 +27,7 @@ class ResumeAfterCrashTest {
   @Test
   void stored_but_unprocessed_deliveries_are_processed_once_after_restart() throws Exception {
     try (Database database = Database.open(Database.embedded(dataDir), 2)) {
-      DeliveryStore store = new DeliveryStore(database.dataSource());
+      DeliveryStore store = new DeliveryStore(database);
       List<Long> ids =
           store
               .insertAll(

@@ -70,7 +70,7 @@ class StoreContractTest {
   @MethodSource("stores")
   void deliveries_are_deduplicated_by_platform_and_key(String kind) {
     try (Database database = open(kind)) {
-      DeliveryStore store = new DeliveryStore(database.dataSource());
+      DeliveryStore store = new DeliveryStore(database);
 
       List<InsertResult> first =
           store.insertAll(List.of(delivery("a"), delivery("b"), delivery("a")));
@@ -91,7 +91,7 @@ class StoreContractTest {
   @MethodSource("stores")
   void a_delivery_is_claimed_once_and_interrupted_claims_are_requeued(String kind) {
     try (Database database = open(kind)) {
-      DeliveryStore store = new DeliveryStore(database.dataSource());
+      DeliveryStore store = new DeliveryStore(database);
       long id = store.insertAll(List.of(delivery("x"))).get(0).id();
 
       boolean firstClaim = store.claim(id);
@@ -115,7 +115,7 @@ class StoreContractTest {
   @MethodSource("stores")
   void pages_are_newest_first_with_a_cursor(String kind) {
     try (Database database = open(kind)) {
-      DeliveryStore store = new DeliveryStore(database.dataSource());
+      DeliveryStore store = new DeliveryStore(database);
       List<NewDelivery> batch = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
         batch.add(delivery("p" + i));
@@ -137,7 +137,7 @@ class StoreContractTest {
   @MethodSource("stores")
   void runs_upsert_and_failed_jobs_are_recorded_once(String kind) {
     try (Database database = open(kind)) {
-      DeliveryStore deliveries = new DeliveryStore(database.dataSource());
+      DeliveryStore deliveries = new DeliveryStore(database);
       RunStore runs = new RunStore(database.dataSource());
       long deliveryId = deliveries.insertAll(List.of(delivery("r"))).get(0).id();
       RunRecord queued =
