@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -32,10 +33,13 @@ class PackagedJarIT {
     Path jar = Path.of("target", "pipeline-guard.jar");
     assertThat(jar).exists();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process =
+    ProcessBuilder builder =
         new ProcessBuilder(java, "-jar", jar.toString(), "serve", "--port", "0")
-            .redirectErrorStream(true)
-            .start();
+            .redirectErrorStream(true);
+    builder
+        .environment()
+        .put("PIPELINE_GUARD_DATA_DIR", Files.createTempDirectory("pg-it-data").toString());
+    Process process = builder.start();
     List<String> output = new CopyOnWriteArrayList<>();
     Thread drain = new Thread(() -> drain(process, output), "drain-server-output");
     drain.start();

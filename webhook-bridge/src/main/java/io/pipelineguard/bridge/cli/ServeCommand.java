@@ -4,6 +4,7 @@ import io.pipelineguard.bridge.config.BridgeConfig;
 import io.pipelineguard.bridge.config.ConfigException;
 import io.pipelineguard.bridge.config.ConfigLoader;
 import io.pipelineguard.bridge.server.BridgeServer;
+import io.pipelineguard.bridge.store.StoreException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -56,7 +57,15 @@ final class ServeCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("pipeline-guard: " + e.getMessage());
       return CommandLine.ExitCode.USAGE;
     }
-    BridgeServer server = new BridgeServer(config);
+    BridgeServer server;
+    try {
+      server = new BridgeServer(config);
+    } catch (StoreException e) {
+      spec.commandLine()
+          .getErr()
+          .printf("pipeline-guard: %s: %s%n", e.getMessage(), rootMessage(e));
+      return CommandLine.ExitCode.SOFTWARE;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
         new Thread(

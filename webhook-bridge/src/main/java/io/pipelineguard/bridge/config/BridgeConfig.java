@@ -1,25 +1,56 @@
 package io.pipelineguard.bridge.config;
 
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
  * The webhook bridge's validated, immutable configuration. Built with {@link #builder()} or loaded
- * by {@link ConfigLoader}; every setter checks its argument at once.
+ * by {@link ConfigLoader}; every setter checks its argument at once. Secrets are held as {@link
+ * Secret} and {@link #toString()} masks them.
  */
 public final class BridgeConfig {
   /** Largest TCP port number. */
   public static final int MAX_PORT = 65_535;
 
+  /** Default largest webhook body, GitHub's own cap: 25 MiB. */
+  public static final long DEFAULT_MAX_BODY_BYTES = 25L * 1024 * 1024;
+
   private final String host;
   private final int port;
   private final int hdcDimensionBits;
   private final long hdcSeed;
+  private final long maxBodyBytes;
+  private final Secret githubSecret;
+  private final Secret gitlabToken;
+  private final String azureUsername;
+  private final Secret azurePassword;
+  private final Secret jenkinsToken;
+  private final int workerThreads;
+  private final int workerQueueSize;
+  private final int sweepIntervalSeconds;
+  private final Path dataDir;
+  private final Secret databaseUrl;
+  private final int poolSize;
+  private final Secret adminKey;
 
   private BridgeConfig(Builder builder) {
     this.host = builder.host;
     this.port = builder.port;
     this.hdcDimensionBits = builder.hdcDimensionBits;
     this.hdcSeed = builder.hdcSeed;
+    this.maxBodyBytes = builder.maxBodyBytes;
+    this.githubSecret = builder.githubSecret;
+    this.gitlabToken = builder.gitlabToken;
+    this.azureUsername = builder.azureUsername;
+    this.azurePassword = builder.azurePassword;
+    this.jenkinsToken = builder.jenkinsToken;
+    this.workerThreads = builder.workerThreads;
+    this.workerQueueSize = builder.workerQueueSize;
+    this.sweepIntervalSeconds = builder.sweepIntervalSeconds;
+    this.dataDir = builder.dataDir;
+    this.databaseUrl = builder.databaseUrl;
+    this.poolSize = builder.poolSize;
+    this.adminKey = builder.adminKey;
   }
 
   /** Returns a builder holding the embedded defaults. */
@@ -29,7 +60,25 @@ public final class BridgeConfig {
 
   /** Returns a builder initialised from this configuration, to derive a changed copy. */
   public Builder toBuilder() {
-    return new Builder().host(host).port(port).hdcDimensionBits(hdcDimensionBits).hdcSeed(hdcSeed);
+    Builder b = new Builder();
+    b.host = host;
+    b.port = port;
+    b.hdcDimensionBits = hdcDimensionBits;
+    b.hdcSeed = hdcSeed;
+    b.maxBodyBytes = maxBodyBytes;
+    b.githubSecret = githubSecret;
+    b.gitlabToken = gitlabToken;
+    b.azureUsername = azureUsername;
+    b.azurePassword = azurePassword;
+    b.jenkinsToken = jenkinsToken;
+    b.workerThreads = workerThreads;
+    b.workerQueueSize = workerQueueSize;
+    b.sweepIntervalSeconds = sweepIntervalSeconds;
+    b.dataDir = dataDir;
+    b.databaseUrl = databaseUrl;
+    b.poolSize = poolSize;
+    b.adminKey = adminKey;
+    return b;
   }
 
   /** Returns the interface the HTTP server binds to. */
@@ -52,6 +101,71 @@ public final class BridgeConfig {
     return hdcSeed;
   }
 
+  /** Returns the largest webhook body accepted, in bytes ({@code webhooks.max_body_bytes}). */
+  public long maxBodyBytes() {
+    return maxBodyBytes;
+  }
+
+  /** Returns the GitHub HMAC secret ({@code webhooks.github.secret}). */
+  public Secret githubSecret() {
+    return githubSecret;
+  }
+
+  /** Returns the GitLab token ({@code webhooks.gitlab.token}). */
+  public Secret gitlabToken() {
+    return gitlabToken;
+  }
+
+  /** Returns the Azure DevOps basic-auth user name ({@code webhooks.azure.username}). */
+  public String azureUsername() {
+    return azureUsername;
+  }
+
+  /** Returns the Azure DevOps basic-auth password ({@code webhooks.azure.password}). */
+  public Secret azurePassword() {
+    return azurePassword;
+  }
+
+  /** Returns the Jenkins shared token ({@code webhooks.jenkins.token}). */
+  public Secret jenkinsToken() {
+    return jenkinsToken;
+  }
+
+  /** Returns the number of background worker threads ({@code workers.threads}). */
+  public int workerThreads() {
+    return workerThreads;
+  }
+
+  /** Returns the in-memory worker queue capacity ({@code workers.queue_size}). */
+  public int workerQueueSize() {
+    return workerQueueSize;
+  }
+
+  /** Returns the seconds between sweeps for pending deliveries. */
+  public int sweepIntervalSeconds() {
+    return sweepIntervalSeconds;
+  }
+
+  /** Returns the directory of the embedded store ({@code store.data_dir}). */
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** Returns {@code DATABASE_URL}; unset means the embedded store. */
+  public Secret databaseUrl() {
+    return databaseUrl;
+  }
+
+  /** Returns the connection pool's maximum size ({@code store.pool_size}). */
+  public int poolSize() {
+    return poolSize;
+  }
+
+  /** Returns the admin API key ({@code api.admin_key}); unset disables {@code /api}. */
+  public Secret adminKey() {
+    return adminKey;
+  }
+
   @Override
   public String toString() {
     return "BridgeConfig{host="
@@ -62,6 +176,32 @@ public final class BridgeConfig {
         + hdcDimensionBits
         + ", hdcSeed="
         + hdcSeed
+        + ", maxBodyBytes="
+        + maxBodyBytes
+        + ", githubSecret="
+        + githubSecret
+        + ", gitlabToken="
+        + gitlabToken
+        + ", azureUsername="
+        + azureUsername
+        + ", azurePassword="
+        + azurePassword
+        + ", jenkinsToken="
+        + jenkinsToken
+        + ", workerThreads="
+        + workerThreads
+        + ", workerQueueSize="
+        + workerQueueSize
+        + ", sweepIntervalSeconds="
+        + sweepIntervalSeconds
+        + ", dataDir="
+        + dataDir
+        + ", databaseUrl="
+        + databaseUrl
+        + ", poolSize="
+        + poolSize
+        + ", adminKey="
+        + adminKey
         + '}';
   }
 
@@ -71,6 +211,19 @@ public final class BridgeConfig {
     private int port = 8080;
     private int hdcDimensionBits = 10_240;
     private long hdcSeed = 20_261_128L;
+    private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+    private Secret githubSecret = Secret.empty();
+    private Secret gitlabToken = Secret.empty();
+    private String azureUsername = "";
+    private Secret azurePassword = Secret.empty();
+    private Secret jenkinsToken = Secret.empty();
+    private int workerThreads = 2;
+    private int workerQueueSize = 1000;
+    private int sweepIntervalSeconds = 10;
+    private Path dataDir = Path.of("data");
+    private Secret databaseUrl = Secret.empty();
+    private int poolSize = 8;
+    private Secret adminKey = Secret.empty();
 
     private Builder() {}
 
@@ -107,6 +260,101 @@ public final class BridgeConfig {
     /** Sets the item-memory seed. */
     public Builder hdcSeed(long seed) {
       this.hdcSeed = seed;
+      return this;
+    }
+
+    /** Sets the largest webhook body in bytes: 1 KiB to 1 GiB. */
+    public Builder maxBodyBytes(long bytes) {
+      if (bytes < 1024 || bytes > 1024L * 1024 * 1024) {
+        throw new IllegalArgumentException(
+            "webhooks.max_body_bytes must be between 1024 and 1073741824 bytes, was " + bytes);
+      }
+      this.maxBodyBytes = bytes;
+      return this;
+    }
+
+    /** Sets the GitHub webhook secret; empty disables GitHub intake (401). */
+    public Builder githubSecret(Secret secret) {
+      this.githubSecret = Objects.requireNonNull(secret, "webhooks.github.secret must not be null");
+      return this;
+    }
+
+    /** Sets the GitLab webhook token; empty disables GitLab intake (401). */
+    public Builder gitlabToken(Secret token) {
+      this.gitlabToken = Objects.requireNonNull(token, "webhooks.gitlab.token must not be null");
+      return this;
+    }
+
+    /** Sets the Azure DevOps basic-auth credentials; an empty password disables Azure intake. */
+    public Builder azureCredentials(String username, Secret password) {
+      this.azureUsername =
+          Objects.requireNonNull(username, "webhooks.azure.username must not be null");
+      this.azurePassword =
+          Objects.requireNonNull(password, "webhooks.azure.password must not be null");
+      return this;
+    }
+
+    /** Sets the Jenkins shared token; empty disables Jenkins intake (401). */
+    public Builder jenkinsToken(Secret token) {
+      this.jenkinsToken = Objects.requireNonNull(token, "webhooks.jenkins.token must not be null");
+      return this;
+    }
+
+    /** Sets the worker thread count: 1 to 256. */
+    public Builder workerThreads(int threads) {
+      if (threads < 1 || threads > 256) {
+        throw new IllegalArgumentException(
+            "workers.threads must be between 1 and 256, was " + threads);
+      }
+      this.workerThreads = threads;
+      return this;
+    }
+
+    /** Sets the worker queue capacity: 1 to 1,000,000 deliveries. */
+    public Builder workerQueueSize(int size) {
+      if (size < 1 || size > 1_000_000) {
+        throw new IllegalArgumentException(
+            "workers.queue_size must be between 1 and 1000000 deliveries, was " + size);
+      }
+      this.workerQueueSize = size;
+      return this;
+    }
+
+    /** Sets the seconds between sweeps for pending deliveries: 1 to 3600. */
+    public Builder sweepIntervalSeconds(int seconds) {
+      if (seconds < 1 || seconds > 3600) {
+        throw new IllegalArgumentException(
+            "workers.sweep_interval_seconds must be between 1 and 3600 seconds, was " + seconds);
+      }
+      this.sweepIntervalSeconds = seconds;
+      return this;
+    }
+
+    /** Sets the embedded store's directory. */
+    public Builder dataDir(Path dir) {
+      this.dataDir = Objects.requireNonNull(dir, "store.data_dir must not be null");
+      return this;
+    }
+
+    /** Sets {@code DATABASE_URL}; empty selects the embedded store. */
+    public Builder databaseUrl(Secret url) {
+      this.databaseUrl = Objects.requireNonNull(url, "store.database_url must not be null");
+      return this;
+    }
+
+    /** Sets the connection pool's maximum size: 1 to 200. */
+    public Builder poolSize(int size) {
+      if (size < 1 || size > 200) {
+        throw new IllegalArgumentException(
+            "store.pool_size must be between 1 and 200 connections, was " + size);
+      }
+      this.poolSize = size;
+      return this;
+    }
+
+    /** Sets the admin API key; empty disables {@code /api} (503). */
+    public Builder adminKey(Secret key) {
+      this.adminKey = Objects.requireNonNull(key, "api.admin_key must not be null");
       return this;
     }
 

@@ -155,10 +155,81 @@ public final class ConfigLoader {
       builder.port(integer("PIPELINE_GUARD_PORT", tree, "server", "port", source));
       builder.hdcDimensionBits(integer("HDC_DIMENSION", tree, "hdc", "dimension", source));
       builder.hdcSeed(longValue(tree, "hdc", "seed", source));
+      builder.maxBodyBytes(
+          longAt("PIPELINE_GUARD_MAX_BODY_BYTES", tree, "webhooks.max_body_bytes", source));
+      builder.githubSecret(
+          Secret.of(textAt("GITHUB_WEBHOOK_SECRET", tree, "webhooks.github.secret", source)));
+      builder.gitlabToken(
+          Secret.of(textAt("GITLAB_WEBHOOK_TOKEN", tree, "webhooks.gitlab.token", source)));
+      builder.azureCredentials(
+          textAt("AZURE_WEBHOOK_USERNAME", tree, "webhooks.azure.username", source),
+          Secret.of(textAt("AZURE_WEBHOOK_PASSWORD", tree, "webhooks.azure.password", source)));
+      builder.jenkinsToken(
+          Secret.of(textAt("JENKINS_WEBHOOK_TOKEN", tree, "webhooks.jenkins.token", source)));
+      builder.workerThreads(
+          (int) longAt("PIPELINE_GUARD_WORKER_THREADS", tree, "workers.threads", source));
+      builder.workerQueueSize(
+          (int) longAt("PIPELINE_GUARD_WORKER_QUEUE_SIZE", tree, "workers.queue_size", source));
+      builder.sweepIntervalSeconds(
+          (int) longAt(null, tree, "workers.sweep_interval_seconds", source));
+      builder.dataDir(Path.of(textAt("PIPELINE_GUARD_DATA_DIR", tree, "store.data_dir", source)));
+      builder.databaseUrl(Secret.of(textAt("DATABASE_URL", tree, "store.database_url", source)));
+      builder.poolSize(
+          (int) longAt("PIPELINE_GUARD_DB_POOL_SIZE", tree, "store.pool_size", source));
+      builder.adminKey(
+          Secret.of(textAt("PIPELINE_GUARD_ADMIN_KEY", tree, "api.admin_key", source)));
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage() + " (from " + source + " or the environment)", e);
     }
     return builder.build();
+  }
+
+  private String textAt(String envName, ObjectNode tree, String dottedKey, String source) {
+    String fromEnv = envName == null ? null : environment.get(envName);
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return fromEnv.trim();
+    }
+    JsonNode node = nodeAt(tree, dottedKey, source);
+    if (!node.isValueNode()) {
+      throw new ConfigException(dottedKey + " must be a plain value (from " + source + ")");
+    }
+    return node.asText();
+  }
+
+  private long longAt(String envName, ObjectNode tree, String dottedKey, String source) {
+    String fromEnv = envName == null ? null : environment.get(envName);
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      try {
+        return Long.parseLong(fromEnv.trim());
+      } catch (NumberFormatException e) {
+        throw new ConfigException(
+            "environment variable "
+                + envName
+                + " ("
+                + dottedKey
+                + ") must be an integer, was '"
+                + fromEnv
+                + "'",
+            e);
+      }
+    }
+    JsonNode node = nodeAt(tree, dottedKey, source);
+    if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+      throw new ConfigException(
+          dottedKey + " must be an integer, was '" + node.asText() + "' (from " + source + ")");
+    }
+    return node.longValue();
+  }
+
+  private static JsonNode nodeAt(ObjectNode tree, String dottedKey, String source) {
+    JsonNode node = tree;
+    for (String part : dottedKey.split("\\.")) {
+      node = node.path(part);
+    }
+    if (node.isMissingNode() || node.isNull()) {
+      throw new ConfigException(dottedKey + " must be set (from " + source + ")");
+    }
+    return node;
   }
 
   private String env(String name, String fallback) {

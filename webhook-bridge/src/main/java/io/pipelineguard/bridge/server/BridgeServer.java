@@ -1,42 +1,124 @@
 package io.pipelineguard.bridge.server;
 
 import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.pipelineguard.bridge.Version;
 import io.pipelineguard.bridge.config.BridgeConfig;
+import io.pipelineguard.bridge.intake.AzureDevOpsWebhooks;
+import io.pipelineguard.bridge.intake.DeliveryWriter;
+import io.pipelineguard.bridge.intake.GitHubWebhooks;
+import io.pipelineguard.bridge.intake.GitLabWebhooks;
+import io.pipelineguard.bridge.intake.IntakeMetrics;
+import io.pipelineguard.bridge.intake.JenkinsWebhooks;
+import io.pipelineguard.bridge.intake.WebhookSource;
+import io.pipelineguard.bridge.processing.DeliveryWorkers;
+import io.pipelineguard.bridge.processing.FailureProcessor;
+import io.pipelineguard.bridge.processing.PendingDiagnosisRecorder;
+import io.pipelineguard.bridge.store.Database;
+import io.pipelineguard.bridge.store.DeliveryStore;
+import io.pipelineguard.bridge.store.RunStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The webhook bridge's HTTP server: one Javalin application with every route. Create it, {@link
- * #start()} it, and {@link #stop()} it (also from a shutdown hook; stopping twice is harmless).
+ * The webhook bridge's HTTP server: one Javalin application with every route, over the store
+ * (opened and migrated on construction), the group-commit {@link DeliveryWriter} and the background
+ * {@link DeliveryWorkers}. Create it, {@link #start()} it, and {@link #stop()} it (also from a
+ * shutdown hook; stopping twice is harmless).
  *
- * <p>Thread-safety: start and stop may be called from different threads; requests are served by
- * Jetty's pool.
+ * <p>Routes: {@code GET /health}; {@code POST /webhooks/{platform}} (github, gitlab, azure,
+ * jenkins); {@code GET /api/runs}, {@code /api/deliveries}, {@code /api/metrics/intake} behind the
+ * admin key.
  */
 public final class BridgeServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BridgeServer.class);
 
-  private final BridgeConfig config;
-  private final Javalin app;
+  /** Largest number of deliveries committed in one transaction by the writer. */
+  static final int MAX_BATCH = 256;
 
-  /** Creates the server and its routes; nothing listens until {@link #start()}. */
+  private final BridgeConfig config;
+  private final Database database;
+  private final DeliveryStore deliveries;
+  private final RunStore runs;
+  private final IntakeMetrics metrics = new IntakeMetrics();
+  private final DeliveryWorkers workers;
+  private final DeliveryWriter writer;
+  private final Javalin app;
+  private final AtomicBoolean stopped = new AtomicBoolean();
+
+  /** Creates the server with the default failure processor and the system clock. */
   public BridgeServer(BridgeConfig config) {
+    this(config, Clock.systemUTC(), null);
+  }
+
+  /**
+   * Creates the server and its routes, opening the store; nothing listens until {@link #start()}.
+   *
+   * @param processorFactory builds the failure processor from the run store; null for {@link
+   *     PendingDiagnosisRecorder}
+   */
+  public BridgeServer(
+      BridgeConfig config, Clock clock, Function<RunStore, FailureProcessor> processorFactory) {
     this.config = Objects.requireNonNull(config, "config must not be null");
+    Objects.requireNonNull(clock, "clock must not be null");
+    this.database = Database.open(config);
+    this.deliveries = new DeliveryStore(database);
+    this.runs = new RunStore(database.dataSource());
+    FailureProcessor processor =
+        processorFactory == null
+            ? new PendingDiagnosisRecorder(runs, clock)
+            : processorFactory.apply(runs);
+    List<WebhookSource> sources =
+        List.of(
+            new GitHubWebhooks(config.githubSecret()),
+            new GitLabWebhooks(config.gitlabToken()),
+            new AzureDevOpsWebhooks(config.azureUsername(), config.azurePassword()),
+            new JenkinsWebhooks(config.jenkinsToken()));
+    this.workers =
+        new DeliveryWorkers(
+            deliveries,
+            runs,
+            sources,
+            processor,
+            clock,
+            config.workerThreads(),
+            config.workerQueueSize(),
+            Duration.ofSeconds(config.sweepIntervalSeconds()));
+    this.writer =
+        new DeliveryWriter(
+            deliveries, Math.max(1024, config.workerQueueSize()), MAX_BATCH, workers::submit);
+    WebhookEndpoint webhooks =
+        new WebhookEndpoint(sources, writer, metrics, clock, config.maxBodyBytes());
+    AdminApi api = new AdminApi(config.adminKey(), deliveries, runs, metrics);
     HealthHandler health = new HealthHandler(Version.current());
     this.app =
         Javalin.create(
             javalin -> {
               javalin.startup.showJavalinBanner = false;
               javalin.startup.showOldJavalinVersionWarning = false;
-              javalin.http.maxRequestSize = 1024L * 1024;
+              // Javalin's limit applies to chunked bodies too (it counts bytes as it reads).
+              javalin.http.maxRequestSize = config.maxBodyBytes();
               javalin.routes.get("/health", health::handle);
+              javalin.routes.post("/webhooks/{platform}", webhooks::handle);
+              javalin.routes.before("/api/*", api::authorize);
+              javalin.routes.get("/api/runs", api::listRuns);
+              javalin.routes.get("/api/deliveries", api::listDeliveries);
+              javalin.routes.get("/api/metrics/intake", api::intakeMetrics);
               javalin.routes.error(
                   HttpStatus.NOT_FOUND.getCode(),
                   "*",
                   ctx -> ctx.json(Map.of("error", "not found", "path", ctx.path())));
+              javalin.routes.exception(
+                  HttpResponseException.class,
+                  (e, ctx) -> ctx.status(e.getStatus()).json(Map.of("error", e.getMessage())));
               javalin.routes.exception(
                   Exception.class,
                   (e, ctx) -> {
@@ -48,11 +130,12 @@ public final class BridgeServer implements AutoCloseable {
   }
 
   /**
-   * Binds the configured host and port and starts serving.
+   * Resumes pending deliveries, then binds the configured host and port and starts serving.
    *
    * @return this server, for chaining
    */
   public BridgeServer start() {
+    workers.start();
     app.start(config.host(), config.port());
     LOG.info(
         "Pipeline Guard {} listening on http://{}:{}", Version.current(), config.host(), port());
@@ -64,9 +147,33 @@ public final class BridgeServer implements AutoCloseable {
     return app.port();
   }
 
-  /** Stops accepting requests and lets running ones finish. Safe to call more than once. */
+  /** Returns the deliveries store (for the CLI, tests and the lead's wiring). */
+  public DeliveryStore deliveryStore() {
+    return deliveries;
+  }
+
+  /** Returns the runs and jobs store. */
+  public RunStore runStore() {
+    return runs;
+  }
+
+  /** Returns the in-memory intake counters. */
+  public IntakeMetrics metrics() {
+    return metrics;
+  }
+
+  /**
+   * Stops accepting requests, commits what is queued, lets running work finish (pending work stays
+   * in the store for the next start) and closes the store. Safe to call more than once.
+   */
   public void stop() {
+    if (!stopped.compareAndSet(false, true)) {
+      return;
+    }
     app.stop();
+    writer.close();
+    workers.close();
+    database.close();
   }
 
   @Override

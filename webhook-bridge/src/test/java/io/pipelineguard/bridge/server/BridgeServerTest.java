@@ -9,10 +9,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BridgeServerTest {
   private final HttpClient client = HttpClient.newHttpClient();
+  @TempDir Path dataDir;
 
   @Test
   void healthAnswersUpWithTheVersion() throws Exception {
@@ -46,7 +49,9 @@ class BridgeServerTest {
     server.stop();
 
     try (BridgeServer again =
-        new BridgeServer(BridgeConfig.builder().host("127.0.0.1").port(port).build()).start()) {
+        new BridgeServer(
+                BridgeConfig.builder().host("127.0.0.1").port(port).dataDir(dataDir).build())
+            .start()) {
       assertThat(get(again, "/health").statusCode()).isEqualTo(200);
     }
   }
@@ -56,8 +61,10 @@ class BridgeServerTest {
     assertThat(Version.current()).doesNotStartWith("${").isNotEqualTo("unknown");
   }
 
-  private static BridgeServer startOnFreePort() {
-    return new BridgeServer(BridgeConfig.builder().host("127.0.0.1").port(0).build()).start();
+  private BridgeServer startOnFreePort() {
+    return new BridgeServer(
+            BridgeConfig.builder().host("127.0.0.1").port(0).dataDir(dataDir).build())
+        .start();
   }
 
   private HttpResponse<String> get(BridgeServer server, String path)

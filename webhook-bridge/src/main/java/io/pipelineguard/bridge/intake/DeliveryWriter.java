@@ -1,0 +1,129 @@
+package io.pipelineguard.bridge.intake;
+
+import io.pipelineguard.bridge.store.DeliveryStore;
+import io.pipelineguard.bridge.store.InsertResult;
+import io.pipelineguard.bridge.store.NewDelivery;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit: request threads {@link #submit} deliveries, one writer thread stores whatever has
+ * queued up in one transaction (at most {@code maxBatch}), then completes each request's future. A
+ * future completes only after its delivery is committed, so a reply sent after it is durable. New
+ * (non-duplicate) deliveries are then handed to {@code onStored} (the workers).
+ *
+ * <p>Bounded: at most {@code capacity} deliveries wait; beyond that {@link #submit} fails at once
+ * with {@link RejectedExecutionException} (answered 503, the platform retries later).
+ */
+public final class DeliveryWriter implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DeliveryWriter.class);
+
+  private record Pending(NewDelivery delivery, CompletableFuture<InsertResult> result) {}
+
+  private final DeliveryStore store;
+  private final BlockingQueue<Pending> queue;
+  private final int maxBatch;
+  private final LongConsumer onStored;
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  /** Creates and starts the writer thread. */
+  public DeliveryWriter(DeliveryStore store, int capacity, int maxBatch, LongConsumer onStored) {
+    this.store = Objects.requireNonNull(store, "store must not be null");
+    this.onStored = Objects.requireNonNull(onStored, "onStored must not be null");
+    if (capacity < 1 || maxBatch < 1) {
+      throw new IllegalArgumentException("capacity and maxBatch must be >= 1");
+    }
+    this.queue = new ArrayBlockingQueue<>(capacity);
+    this.maxBatch = maxBatch;
+    this.thread = new Thread(this::run, "pipeline-guard-delivery-writer");
+    this.thread.setDaemon(true);
+    this.thread.start();
+  }
+
+  /**
+   * Queues a delivery for the next commit.
+   *
+   * @return a future completed once the delivery is committed (or found to be a duplicate)
+   * @throws RejectedExecutionException when the queue is full or the writer is closed
+   */
+  public CompletableFuture<InsertResult> submit(NewDelivery delivery) {
+    if (!running) {
+      throw new RejectedExecutionException("the delivery writer is closed");
+    }
+    CompletableFuture<InsertResult> result = new CompletableFuture<>();
+    if (!queue.offer(new Pending(delivery, result))) {
+      throw new RejectedExecutionException("the delivery queue is full");
+    }
+    return result;
+  }
+
+  private void run() {
+    List<Pending> batch = new ArrayList<>(maxBatch);
+    while (running || !queue.isEmpty()) {
+      try {
+        Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, maxBatch - 1);
+        write(batch);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      } finally {
+        batch.clear();
+      }
+    }
+    Pending left;
+    while ((left = queue.poll()) != null) {
+      left.result().completeExceptionally(new RejectedExecutionException("writer stopped"));
+    }
+  }
+
+  private void write(List<Pending> batch) {
+    List<NewDelivery> deliveries = new ArrayList<>(batch.size());
+    for (Pending pending : batch) {
+      deliveries.add(pending.delivery());
+    }
+    List<InsertResult> results;
+    try {
+      results = store.insertAll(deliveries);
+    } catch (RuntimeException e) {
+      LOG.error("Cannot store {} deliveries; they are refused with 503", batch.size(), e);
+      for (Pending pending : batch) {
+        pending.result().completeExceptionally(e);
+      }
+      return;
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      batch.get(i).result().complete(results.get(i));
+    }
+    for (InsertResult result : results) {
+      if (!result.duplicate()) {
+        onStored.accept(result.id());
+      }
+    }
+  }
+
+  /** Stores what is queued, then stops the writer thread. Waits up to 10 s. */
+  @Override
+  public void close() {
+    running = false;
+    try {
+      thread.join(TimeUnit.SECONDS.toMillis(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

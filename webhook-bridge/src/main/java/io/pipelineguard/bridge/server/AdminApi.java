@@ -1,0 +1,147 @@
+package io.pipelineguard.bridge.server;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.pipelineguard.bridge.config.Secret;
+import io.pipelineguard.bridge.intake.IntakeMetrics;
+import io.pipelineguard.bridge.store.Delivery;
+import io.pipelineguard.bridge.store.DeliveryStore;
+import io.pipelineguard.bridge.store.Page;
+import io.pipelineguard.bridge.store.RunRecord;
+import io.pipelineguard.bridge.store.RunStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The read API under {@code /api}, behind the admin key ({@code X-API-Key}, compared in constant
+ * time). With no key configured every call answers 503 saying how to set one. Lists are newest
+ * first, {@code limit} 1 to {@value #MAX_LIMIT} (default {@value #DEFAULT_LIMIT}), paged by the
+ * opaque {@code cursor} returned as {@code next_cursor}.
+ */
+final class AdminApi {
+  static final int MAX_LIMIT = 100;
+  static final int DEFAULT_LIMIT = 20;
+
+  private final Secret adminKey;
+  private final DeliveryStore deliveries;
+  private final RunStore runs;
+  private final IntakeMetrics metrics;
+
+  AdminApi(Secret adminKey, DeliveryStore deliveries, RunStore runs, IntakeMetrics metrics) {
+    this.adminKey = adminKey;
+    this.deliveries = deliveries;
+    this.runs = runs;
+    this.metrics = metrics;
+  }
+
+  void authorize(Context ctx) {
+    if (!adminKey.isSet()) {
+      throw new HttpResponseException(
+          HttpStatus.SERVICE_UNAVAILABLE.getCode(),
+          "the API is disabled: set api.admin_key (env PIPELINE_GUARD_ADMIN_KEY)");
+    }
+    if (!adminKey.matches(ctx.header("X-API-Key"))) {
+      throw new HttpResponseException(
+          HttpStatus.UNAUTHORIZED.getCode(), "missing or wrong X-API-Key header");
+    }
+  }
+
+  void listRuns(Context ctx) {
+    Page<RunRecord> page = runs.page(cursor(ctx), limit(ctx));
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (RunRecord run : page.items()) {
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("id", run.id());
+      item.put("platform", run.platform().wireName());
+      item.put("run_key", run.runKey());
+      item.put("pipeline", run.pipeline());
+      item.put("run_number", run.runNumber());
+      item.put("status", run.status());
+      item.put("conclusion", run.conclusion());
+      item.put("url", run.url());
+      item.put("commit_sha", run.commitSha());
+      item.put("branch", run.branch());
+      item.put("created_at", iso(run.createdAt()));
+      item.put("updated_at", iso(run.updatedAt()));
+      items.add(item);
+    }
+    ctx.json(envelope(items, page.nextCursor()));
+  }
+
+  void listDeliveries(Context ctx) {
+    Page<Delivery> page = deliveries.page(cursor(ctx), limit(ctx));
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (Delivery delivery : page.items()) {
+      Map<String, Object> item = new LinkedHashMap<>();
+      item.put("id", delivery.id());
+      item.put("platform", delivery.platform().wireName());
+      item.put("delivery_key", delivery.deliveryKey());
+      item.put("event_type", delivery.eventType());
+      item.put("status", delivery.status().name());
+      item.put("attempts", delivery.attempts());
+      item.put("received_at", iso(delivery.receivedAt()));
+      item.put("processed_at", iso(delivery.processedAt()));
+      item.put("error", delivery.error());
+      item.put("body_bytes", delivery.bodyBytes());
+      items.add(item);
+    }
+    ctx.json(envelope(items, page.nextCursor()));
+  }
+
+  void intakeMetrics(Context ctx) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("counters", metrics.snapshot());
+    body.put("deliveries_by_status", deliveries.countByStatus());
+    ctx.json(body);
+  }
+
+  private static Map<String, Object> envelope(List<Map<String, Object>> items, Long next) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("items", items);
+    body.put("next_cursor", next == null ? null : Long.toString(next));
+    return body;
+  }
+
+  private static int limit(Context ctx) {
+    String raw = ctx.queryParam("limit");
+    if (raw == null) {
+      return DEFAULT_LIMIT;
+    }
+    try {
+      int limit = Integer.parseInt(raw.trim());
+      if (limit >= 1 && limit <= MAX_LIMIT) {
+        return limit;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the error
+    }
+    throw new HttpResponseException(
+        HttpStatus.BAD_REQUEST.getCode(), "limit must be an integer from 1 to " + MAX_LIMIT);
+  }
+
+  private static Long cursor(Context ctx) {
+    String raw = ctx.queryParam("cursor");
+    if (raw == null) {
+      return null;
+    }
+    try {
+      long cursor = Long.parseLong(raw.trim());
+      if (cursor > 0) {
+        return cursor;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the error
+    }
+    throw new HttpResponseException(
+        HttpStatus.BAD_REQUEST.getCode(),
+        "cursor must be a next_cursor value returned by an earlier page");
+  }
+
+  private static String iso(Instant instant) {
+    return instant == null ? null : instant.toString();
+  }
+}

@@ -1,0 +1,123 @@
+package io.pipelineguard.bridge.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.pipelineguard.bridge.config.BridgeConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store's database: a pooled {@link DataSource} (HikariCP) over PostgreSQL when {@code
+ * DATABASE_URL} is set, else an embedded H2 database in file mode under {@code store.data_dir},
+ * migrated to the latest schema (Flyway, {@code db/migration}) when opened.
+ *
+ * <p>Durability: PostgreSQL commits are durable when they return. H2 writes commits to its file in
+ * the background (within {@code WRITE_DELAY}, 500 ms), so the deliveries store runs {@link
+ * #flushStatement()} ({@code CHECKPOINT}: write and fsync) after each group commit, before any
+ * reply: a {@code kill -9} or power loss keeps every acknowledged delivery. Other tables (runs,
+ * processing marks) may lose their last half second in a crash; that only makes the affected
+ * deliveries be processed again, which processors tolerate (idempotent keys). The embedded store is
+ * single-process: a second server on the same directory fails to open it.
+ */
+public final class Database implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+  /** File name (without H2's {@code .mv.db}) of the embedded database in the data directory. */
+  public static final String EMBEDDED_NAME = "pipeline-guard";
+
+  private final HikariDataSource dataSource;
+  private final boolean postgres;
+
+  private Database(HikariDataSource dataSource, boolean postgres) {
+    this.dataSource = dataSource;
+    this.postgres = postgres;
+  }
+
+  /**
+   * Opens (creating if needed) and migrates the database the configuration names. Costs a pool
+   * start and, on first use, the schema creation: well under a second embedded.
+   */
+  public static Database open(BridgeConfig config) {
+    DatabaseUrl url =
+        config.databaseUrl().isSet()
+            ? DatabaseUrl.parse(config.databaseUrl().reveal())
+            : embedded(config.dataDir());
+    return open(url, config.poolSize());
+  }
+
+  /** Opens and migrates the database at {@code url} with at most {@code poolSize} connections. */
+  public static Database open(DatabaseUrl url, int poolSize) {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setPoolName("pipeline-guard-store");
+    hikari.setJdbcUrl(url.jdbcUrl());
+    if (url.user() != null) {
+      hikari.setUsername(url.user());
+    }
+    if (url.password() != null) {
+      hikari.setPassword(url.password());
+    }
+    hikari.setMaximumPoolSize(poolSize);
+    hikari.setMinimumIdle(Math.min(2, poolSize));
+    hikari.setAutoCommit(true);
+    hikari.setConnectionTimeout(10_000);
+    HikariDataSource dataSource;
+    try {
+      dataSource = new HikariDataSource(hikari);
+    } catch (RuntimeException e) {
+      throw new StoreException("cannot connect to the store at " + url.redacted(), e);
+    }
+    boolean postgres = url.isPostgres();
+    try {
+      Flyway.configure()
+          .dataSource(dataSource)
+          .locations("classpath:db/migration")
+          .placeholders(Map.of("blob", postgres ? "BYTEA" : "BLOB"))
+          .load()
+          .migrate();
+    } catch (RuntimeException e) {
+      dataSource.close();
+      throw new StoreException("cannot migrate the store at " + url.redacted(), e);
+    }
+    LOG.info("Store ready: {}", url.redacted());
+    return new Database(dataSource, postgres);
+  }
+
+  /** Returns the URL of the embedded database in {@code dataDir}, creating the directory. */
+  public static DatabaseUrl embedded(Path dataDir) {
+    try {
+      Files.createDirectories(dataDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create store.data_dir " + dataDir, e);
+    }
+    Path file = dataDir.toAbsolutePath().resolve(EMBEDDED_NAME);
+    return DatabaseUrl.parse("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
+  }
+
+  /** Returns the pooled data source; connections are auto-commit unless a caller changes it. */
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** Returns the statement forcing committed data to disk (H2), or null when commits are. */
+  public String flushStatement() {
+    return postgres ? null : "CHECKPOINT";
+  }
+
+  /** Returns true when this is PostgreSQL, false for embedded H2. */
+  public boolean isPostgres() {
+    return postgres;
+  }
+
+  /** Closes the pool; H2 closes its file when the last connection goes. */
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+}

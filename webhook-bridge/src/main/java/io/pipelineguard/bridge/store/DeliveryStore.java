@@ -1,0 +1,334 @@
+package io.pipelineguard.bridge.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The {@code deliveries} table: durable, deduplicated storage of received webhooks and their
+ * processing state. Thread-safe (each call takes its own pooled connection).
+ *
+ * <p>Deduplication rests on the unique constraint {@code (platform, delivery_key)}: storing a
+ * delivery whose key is already there writes nothing and reports the first one's id.
+ */
+public final class DeliveryStore {
+  /** SQLState of a unique-constraint violation, shared by H2 and PostgreSQL. */
+  static final String UNIQUE_VIOLATION = "23505";
+
+  private static final String INSERT =
+      "INSERT INTO deliveries (platform, delivery_key, event_type, status, attempts, received_at,"
+          + " body_bytes, body) VALUES (?, ?, ?, 'PENDING', 0, ?, ?, ?)";
+  private static final String FIND_KEY =
+      "SELECT id FROM deliveries WHERE platform = ? AND delivery_key = ?";
+  private static final String COLUMNS =
+      "id, platform, delivery_key, event_type, status, attempts, received_at, processed_at, error,"
+          + " body_bytes";
+
+  private final DataSource dataSource;
+  private final String flushStatement;
+
+  /** Creates a store over a migrated database. */
+  public DeliveryStore(Database database) {
+    this(database.dataSource(), database.flushStatement());
+  }
+
+  /**
+   * Creates a store over a data source.
+   *
+   * @param flushStatement run after each delivery commit to force it to disk (H2's {@code
+   *     CHECKPOINT}), or null when a commit is already durable (PostgreSQL)
+   */
+  public DeliveryStore(DataSource dataSource, String flushStatement) {
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
+    this.flushStatement = flushStatement;
+  }
+
+  /**
+   * Stores a batch of deliveries in one transaction (one commit, hence "group commit"), skipping
+   * those already stored and repeats inside the batch. When this returns, every non-duplicate is
+   * committed. Costs one indexed lookup and one insert per delivery, and one commit.
+   *
+   * @return one result per delivery, in order
+   */
+  public List<InsertResult> insertAll(List<NewDelivery> batch) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        List<InsertResult> results = insertInTransaction(connection, batch);
+        connection.commit();
+        flush(connection);
+        return results;
+      } catch (SQLException e) {
+        connection.rollback();
+        if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+          throw e;
+        }
+      } finally {
+        connection.setAutoCommit(true);
+      }
+      // Another process stored one of these keys between our lookup and insert: go one by one.
+      List<InsertResult> results = new ArrayList<>(batch.size());
+      for (NewDelivery delivery : batch) {
+        results.add(insertOne(connection, delivery));
+      }
+      flush(connection);
+      return results;
+    } catch (SQLException e) {
+      throw new StoreException("cannot store " + batch.size() + " deliveries", e);
+    }
+  }
+
+  private void flush(Connection connection) throws SQLException {
+    if (flushStatement != null) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute(flushStatement);
+      }
+    }
+  }
+
+  private static List<InsertResult> insertInTransaction(
+      Connection connection, List<NewDelivery> batch) throws SQLException {
+    List<InsertResult> results = new ArrayList<>(batch.size());
+    Map<String, Long> seen = new HashMap<>();
+    try (PreparedStatement find = connection.prepareStatement(FIND_KEY);
+        PreparedStatement insert =
+            connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+      for (NewDelivery delivery : batch) {
+        String key = delivery.platform().wireName() + '\n' + delivery.deliveryKey();
+        Long earlier = seen.get(key);
+        if (earlier == null) {
+          earlier = lookup(find, delivery);
+        }
+        if (earlier != null) {
+          results.add(new InsertResult(earlier, true));
+          continue;
+        }
+        long id = insert(insert, delivery);
+        seen.put(key, id);
+        results.add(new InsertResult(id, false));
+      }
+    }
+    return results;
+  }
+
+  private static InsertResult insertOne(Connection connection, NewDelivery delivery)
+      throws SQLException {
+    try (PreparedStatement insert =
+        connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+      return new InsertResult(insert(insert, delivery), false);
+    } catch (SQLException e) {
+      if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        throw e;
+      }
+    }
+    try (PreparedStatement find = connection.prepareStatement(FIND_KEY)) {
+      Long id = lookup(find, delivery);
+      if (id == null) {
+        throw new SQLException("delivery vanished after a unique violation", UNIQUE_VIOLATION);
+      }
+      return new InsertResult(id, true);
+    }
+  }
+
+  private static Long lookup(PreparedStatement find, NewDelivery delivery) throws SQLException {
+    find.setString(1, delivery.platform().wireName());
+    find.setString(2, delivery.deliveryKey());
+    try (ResultSet rs = find.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : null;
+    }
+  }
+
+  private static long insert(PreparedStatement insert, NewDelivery delivery) throws SQLException {
+    insert.setString(1, delivery.platform().wireName());
+    insert.setString(2, delivery.deliveryKey());
+    insert.setString(3, delivery.eventType());
+    insert.setObject(4, utc(delivery.receivedAt()));
+    insert.setInt(5, delivery.body().length);
+    insert.setBytes(6, delivery.body());
+    insert.executeUpdate();
+    try (ResultSet keys = insert.getGeneratedKeys()) {
+      if (!keys.next()) {
+        throw new SQLException("no generated id for the delivery");
+      }
+      return keys.getLong(1);
+    }
+  }
+
+  /**
+   * Claims a pending delivery for processing (PENDING to PROCESSING, attempts + 1). Only one caller
+   * can win the claim for a delivery, so a delivery queued twice is processed once.
+   *
+   * @return true when this caller now owns the delivery
+   */
+  public boolean claim(long id) {
+    return update(
+            "UPDATE deliveries SET status = 'PROCESSING', attempts = attempts + 1"
+                + " WHERE id = ? AND status = 'PENDING'",
+            id)
+        == 1;
+  }
+
+  /** Marks a claimed delivery processed at {@code when}. */
+  public void markProcessed(long id, Instant when) {
+    execute(
+        "UPDATE deliveries SET status = 'PROCESSED', processed_at = ?, error = NULL WHERE id = ?",
+        utc(when),
+        id);
+  }
+
+  /** Marks a claimed delivery failed at {@code when}, keeping the first 1000 chars of error. */
+  public void markFailed(long id, String error, Instant when) {
+    String message = error == null ? "unknown error" : error;
+    if (message.length() > 1000) {
+      message = message.substring(0, 1000);
+    }
+    execute(
+        "UPDATE deliveries SET status = 'FAILED', processed_at = ?, error = ? WHERE id = ?",
+        utc(when),
+        message,
+        id);
+  }
+
+  /**
+   * Returns deliveries a crashed process had claimed but not finished to PENDING. Call at start,
+   * before workers run; assumes one bridge process per store.
+   *
+   * @return the number of deliveries returned to PENDING
+   */
+  public int requeueInterrupted() {
+    return update("UPDATE deliveries SET status = 'PENDING' WHERE status = 'PROCESSING'");
+  }
+
+  /** Returns the ids of up to {@code limit} pending deliveries, oldest first. */
+  public List<Long> pendingIds(int limit) {
+    List<Long> ids = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "SELECT id FROM deliveries WHERE status = 'PENDING' ORDER BY id"
+                    + " FETCH FIRST ? ROWS ONLY")) {
+      statement.setInt(1, limit);
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+      return ids;
+    } catch (SQLException e) {
+      throw new StoreException("cannot list pending deliveries", e);
+    }
+  }
+
+  /** Returns the delivery with its body, if it exists. */
+  public Optional<Delivery> find(long id) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "SELECT " + COLUMNS + ", body FROM deliveries WHERE id = ?")) {
+      statement.setLong(1, id);
+      try (ResultSet rs = statement.executeQuery()) {
+        return rs.next() ? Optional.of(read(rs, rs.getBytes(11))) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read delivery " + id, e);
+    }
+  }
+
+  /**
+   * Returns up to {@code limit} deliveries newest first, without bodies, older than the cursor (a
+   * delivery id; null for the newest page).
+   */
+  public Page<Delivery> page(Long cursor, int limit) {
+    List<Delivery> items = new ArrayList<>();
+    String where = cursor == null ? "" : " WHERE id < ?";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement(
+                "SELECT "
+                    + COLUMNS
+                    + " FROM deliveries"
+                    + where
+                    + " ORDER BY id DESC FETCH FIRST ? ROWS ONLY")) {
+      int i = 1;
+      if (cursor != null) {
+        statement.setLong(i++, cursor);
+      }
+      statement.setInt(i, limit + 1);
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          items.add(read(rs, new byte[0]));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot list deliveries", e);
+    }
+    return StoreRows.toPage(items, limit, Delivery::id);
+  }
+
+  /** Returns how many deliveries are in each status (statuses with none are 0). */
+  public Map<DeliveryStatus, Long> countByStatus() {
+    Map<DeliveryStatus, Long> counts = new EnumMap<>(DeliveryStatus.class);
+    for (DeliveryStatus status : DeliveryStatus.values()) {
+      counts.put(status, 0L);
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement("SELECT status, COUNT(*) FROM deliveries GROUP BY status");
+        ResultSet rs = statement.executeQuery()) {
+      while (rs.next()) {
+        counts.put(DeliveryStatus.valueOf(rs.getString(1)), rs.getLong(2));
+      }
+      return counts;
+    } catch (SQLException e) {
+      throw new StoreException("cannot count deliveries", e);
+    }
+  }
+
+  private static Delivery read(ResultSet rs, byte[] body) throws SQLException {
+    return new Delivery(
+        rs.getLong(1),
+        Platform.fromWireName(rs.getString(2)),
+        rs.getString(3),
+        rs.getString(4),
+        DeliveryStatus.valueOf(rs.getString(5)),
+        rs.getInt(6),
+        StoreRows.instant(rs, 7),
+        StoreRows.instant(rs, 8),
+        rs.getString(9),
+        rs.getInt(10),
+        body);
+  }
+
+  private int update(String sql, Object... parameters) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("cannot update deliveries", e);
+    }
+  }
+
+  private void execute(String sql, Object... parameters) {
+    update(sql, parameters);
+  }
+
+  static OffsetDateTime utc(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+}

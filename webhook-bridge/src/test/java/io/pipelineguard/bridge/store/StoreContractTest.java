@@ -1,0 +1,202 @@
+package io.pipelineguard.bridge.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** One contract, both stores: embedded H2 (file mode) and a real PostgreSQL. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StoreContractTest {
+  private static final Instant T0 = Instant.parse("2026-01-02T03:04:05Z");
+
+  @TempDir static Path dir;
+  private EmbeddedPostgres postgres;
+  private int counter;
+
+  @BeforeAll
+  void startPostgres() throws Exception {
+    postgres = EmbeddedPostgresSupport.start(dir);
+  }
+
+  @AfterAll
+  void stopPostgres() throws Exception {
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  Stream<String> stores() {
+    return Stream.of("h2", "postgres");
+  }
+
+  private Database open(String kind) {
+    if (kind.equals("h2")) {
+      return Database.open(Database.embedded(dir.resolve("h2-" + counter++)), 4);
+    }
+    String db = "contract" + counter++;
+    try (var c = postgres.getPostgresDatabase().getConnection();
+        var s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + db);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return Database.open(
+        DatabaseUrl.parse("postgres://postgres:unused@localhost:" + postgres.getPort() + "/" + db),
+        4);
+  }
+
+  private static NewDelivery delivery(String key) {
+    return new NewDelivery(
+        Platform.GITHUB,
+        key,
+        "workflow_job",
+        T0,
+        ("{\"k\":\"" + key + "\"}").getBytes(StandardCharsets.UTF_8));
+  }
+
+  @ParameterizedTest
+  @MethodSource("stores")
+  void deliveries_are_deduplicated_by_platform_and_key(String kind) {
+    try (Database database = open(kind)) {
+      DeliveryStore store = new DeliveryStore(database);
+
+      List<InsertResult> first =
+          store.insertAll(List.of(delivery("a"), delivery("b"), delivery("a")));
+      List<InsertResult> again = store.insertAll(List.of(delivery("b")));
+
+      assertThat(first).extracting(InsertResult::duplicate).containsExactly(false, false, true);
+      assertThat(first.get(2).id()).isEqualTo(first.get(0).id());
+      assertThat(again.get(0).duplicate()).isTrue();
+      assertThat(again.get(0).id()).isEqualTo(first.get(1).id());
+      assertThat(store.countByStatus().get(DeliveryStatus.PENDING)).isEqualTo(2);
+      assertThat(store.find(first.get(0).id()).orElseThrow().body())
+          .isEqualTo("{\"k\":\"a\"}".getBytes(StandardCharsets.UTF_8));
+      assertThat(store.find(first.get(0).id()).orElseThrow().receivedAt()).isEqualTo(T0);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("stores")
+  void a_delivery_is_claimed_once_and_interrupted_claims_are_requeued(String kind) {
+    try (Database database = open(kind)) {
+      DeliveryStore store = new DeliveryStore(database);
+      long id = store.insertAll(List.of(delivery("x"))).get(0).id();
+
+      boolean firstClaim = store.claim(id);
+      boolean secondClaim = store.claim(id);
+      int requeued = store.requeueInterrupted();
+      boolean afterRequeue = store.claim(id);
+      store.markProcessed(id, T0);
+
+      assertThat(firstClaim).isTrue();
+      assertThat(secondClaim).isFalse();
+      assertThat(requeued).isEqualTo(1);
+      assertThat(afterRequeue).isTrue();
+      Delivery done = store.find(id).orElseThrow();
+      assertThat(done.status()).isEqualTo(DeliveryStatus.PROCESSED);
+      assertThat(done.attempts()).isEqualTo(2);
+      assertThat(store.pendingIds(10)).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("stores")
+  void pages_are_newest_first_with_a_cursor(String kind) {
+    try (Database database = open(kind)) {
+      DeliveryStore store = new DeliveryStore(database);
+      List<NewDelivery> batch = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        batch.add(delivery("p" + i));
+      }
+      store.insertAll(batch);
+
+      Page<Delivery> first = store.page(null, 2);
+      Page<Delivery> second = store.page(first.nextCursor(), 2);
+      Page<Delivery> last = store.page(second.nextCursor(), 2);
+
+      assertThat(first.items()).extracting(Delivery::deliveryKey).containsExactly("p4", "p3");
+      assertThat(second.items()).extracting(Delivery::deliveryKey).containsExactly("p2", "p1");
+      assertThat(last.items()).extracting(Delivery::deliveryKey).containsExactly("p0");
+      assertThat(last.nextCursor()).isNull();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("stores")
+  void runs_upsert_and_failed_jobs_are_recorded_once(String kind) {
+    try (Database database = open(kind)) {
+      DeliveryStore deliveries = new DeliveryStore(database);
+      RunStore runs = new RunStore(database.dataSource());
+      long deliveryId = deliveries.insertAll(List.of(delivery("r"))).get(0).id();
+      RunRecord queued =
+          new RunRecord(
+              0,
+              Platform.GITLAB,
+              "1/pipelines/2",
+              "grp/proj",
+              "7",
+              "running",
+              null,
+              null,
+              "abc",
+              "main",
+              T0,
+              T0);
+      RunRecord done =
+          new RunRecord(
+              0,
+              Platform.GITLAB,
+              "1/pipelines/2",
+              "grp/proj",
+              null,
+              "failed",
+              "failed",
+              "http://x",
+              null,
+              null,
+              T0,
+              T0.plusSeconds(60));
+      FailedJob job =
+          new FailedJob(
+              deliveryId,
+              Platform.GITLAB,
+              "grp/proj",
+              "1/pipelines/2",
+              "1/jobs/3",
+              "test",
+              1,
+              "script_failure",
+              null,
+              "abc",
+              "main",
+              T0);
+
+      runs.upsertRun(queued);
+      runs.upsertRun(done);
+      boolean firstRecord = runs.recordFailedJob(job, RunStore.PENDING_DIAGNOSIS, T0);
+      boolean secondRecord = runs.recordFailedJob(job, RunStore.PENDING_DIAGNOSIS, T0);
+
+      List<RunRecord> stored = runs.page(null, 10).items();
+      assertThat(stored).hasSize(1);
+      assertThat(stored.get(0).status()).isEqualTo("failed");
+      assertThat(stored.get(0).runNumber()).isEqualTo("7");
+      assertThat(stored.get(0).commitSha()).isEqualTo("abc");
+      assertThat(stored.get(0).updatedAt()).isEqualTo(T0.plusSeconds(60));
+      assertThat(firstRecord).isTrue();
+      assertThat(secondRecord).isFalse();
+      assertThat(runs.countJobs(RunStore.PENDING_DIAGNOSIS)).isEqualTo(1);
+    }
+  }
+}
