@@ -16,30 +16,59 @@ public final class BitKernels {
 
   /**
    * Returns the number of differing bits between {@code a[aOffset .. aOffset+words)} and {@code
-   * b[bOffset .. bOffset+words)}: {@code sum Long.bitCount(a[i] ^ b[i])}. Four independent
-   * accumulators keep several {@code popcnt} instructions in flight. Cost: {@code words} XORs and
-   * population counts; about 80-130 ns for 160 words on one 2 GHz core.
+   * b[bOffset .. bOffset+words)}: {@code sum Long.bitCount(a[i] ^ b[i])}. Cost: {@code words} XORs
+   * and population counts, about 70-85 ns for 160 words on one core of the benchmark machine.
+   *
+   * <p>Deliberately a plain single-accumulator loop: C2 unrolls it by itself and JDK 21+ can
+   * auto-vectorise it, whereas a hand-unrolled four-accumulator version measured 20-40% slower on
+   * JDK 17 and JDK 25 (docs/benchmarks.md, "HDC core").
    *
    * @throws IndexOutOfBoundsException if a range lies outside its array
    */
   public static int hammingDistance(long[] a, int aOffset, long[] b, int bOffset, int words) {
     Objects.checkFromIndexSize(aOffset, words, a.length);
     Objects.checkFromIndexSize(bOffset, words, b.length);
-    int s0 = 0;
-    int s1 = 0;
-    int s2 = 0;
-    int s3 = 0;
-    int i = 0;
-    for (; i + 3 < words; i += 4) {
-      s0 += Long.bitCount(a[aOffset + i] ^ b[bOffset + i]);
-      s1 += Long.bitCount(a[aOffset + i + 1] ^ b[bOffset + i + 1]);
-      s2 += Long.bitCount(a[aOffset + i + 2] ^ b[bOffset + i + 2]);
-      s3 += Long.bitCount(a[aOffset + i + 3] ^ b[bOffset + i + 3]);
+    int s = 0;
+    for (int i = 0; i < words; i++) {
+      s += Long.bitCount(a[aOffset + i] ^ b[bOffset + i]);
     }
-    for (; i < words; i++) {
-      s0 += Long.bitCount(a[aOffset + i] ^ b[bOffset + i]);
+    return s;
+  }
+
+  /**
+   * Returns the tie-breaking seed of a majority vote from its sign pattern: {@code h = mix64(64 *
+   * words)}, then for each word {@code j}: {@code h = (h ^ positive[j]) * 0x9E3779B97F4A7C15L; h =
+   * (h ^ tied[j]) * 0xC2B2AE3D27D4EB4FL; h = rotl(h, 23)}; result {@code mix64(h)}. {@code
+   * positive} has bit {@code i} set where counter {@code i} is positive, {@code tied} where it is
+   * 0.
+   */
+  static long tieSeed(long[] positive, long[] tied, int words) {
+    long h = SplitMix64.mix64(64L * words);
+    for (int j = 0; j < words; j++) {
+      h = (h ^ positive[j]) * 0x9E3779B97F4A7C15L;
+      h = (h ^ tied[j]) * 0xC2B2AE3D27D4EB4FL;
+      h = Long.rotateLeft(h, 23);
     }
-    return (s0 + s1) + (s2 + s3);
+    return SplitMix64.mix64(h);
+  }
+
+  /**
+   * Finishes a majority vote in place: {@code positive[j] |= tied[j] & r_j} where {@code r_j} is
+   * the {@code (j+1)}-th output of {@code new SplitMix64(tieSeed(positive, tied))}. Does nothing
+   * when no bit is tied.
+   */
+  static void breakTies(long[] positive, long[] tied, int words) {
+    long any = 0;
+    for (int j = 0; j < words; j++) {
+      any |= tied[j];
+    }
+    if (any == 0) {
+      return;
+    }
+    SplitMix64 rng = new SplitMix64(tieSeed(positive, tied, words));
+    for (int j = 0; j < words; j++) {
+      positive[j] |= tied[j] & rng.nextLong();
+    }
   }
 
   /**

@@ -85,7 +85,8 @@ public final class Hypervector {
 
   /**
    * Returns the majority bundle of {@code vectors}, each with weight 1, ties broken as {@link
-   * BundleAccumulator#toHypervector()} describes. Cost: {@code O(n * D)} integer additions.
+   * BundleAccumulator#toHypervector()} describes (computed with a {@link BitSlicedBundler}, so the
+   * cost is {@code O(n * D/64 + D/64 * log n)} word operations).
    *
    * @throws IllegalArgumentException if the collection is empty or dimensions differ
    */
@@ -94,9 +95,11 @@ public final class Hypervector {
     if (vectors.isEmpty()) {
       throw new IllegalArgumentException("cannot bundle an empty collection of hypervectors");
     }
-    BundleAccumulator acc = new BundleAccumulator(vectors.iterator().next().dimension);
-    acc.addAll(vectors);
-    return acc.toHypervector();
+    BitSlicedBundler bundler = new BitSlicedBundler(vectors.iterator().next().dimension);
+    for (Hypervector v : vectors) {
+      bundler.add(v);
+    }
+    return bundler.toHypervector();
   }
 
   /** Returns the dimension. */

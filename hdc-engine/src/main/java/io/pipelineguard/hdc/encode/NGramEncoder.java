@@ -1,6 +1,7 @@
 package io.pipelineguard.hdc.encode;
 
 import io.pipelineguard.hdc.BitKernels;
+import io.pipelineguard.hdc.BitSlicedBundler;
 import io.pipelineguard.hdc.BundleAccumulator;
 import io.pipelineguard.hdc.Dimension;
 import io.pipelineguard.hdc.Hypervector;
@@ -83,9 +84,9 @@ public final class NGramEncoder {
     if (tokens.isEmpty()) {
       throw new IllegalArgumentException("tokens must not be empty");
     }
-    BundleAccumulator acc = new BundleAccumulator(dimension());
-    accumulate(tokens, acc, 1);
-    return acc.toHypervector();
+    BitSlicedBundler bundler = new BitSlicedBundler(dimension());
+    forEachVector(tokens, bundler::add);
+    return bundler.toHypervector();
   }
 
   /**
@@ -130,6 +131,15 @@ public final class NGramEncoder {
       throw new IllegalArgumentException(
           "weight must be in [1, " + BundleAccumulator.MAX_WEIGHT + "], was " + weight);
     }
+    return forEachVector(tokens, (words, offset) -> target.add(words, offset, weight));
+  }
+
+  /** Receives each gram or unigram as a packed range of a scratch array (valid during the call). */
+  private interface VectorSink {
+    void accept(long[] words, int offset);
+  }
+
+  private int forEachVector(List<String> tokens, VectorSink sink) {
     int m = tokens.size();
     if (m == 0) {
       return 0;
@@ -143,7 +153,7 @@ public final class NGramEncoder {
       int slot = (i % g) * w;
       items.writeVector(namespace, Objects.requireNonNull(tokens.get(i), "token"), ring, slot);
       if (unigrams && g > 1) {
-        target.add(ring, slot, weight);
+        sink.accept(ring, slot);
         added++;
       }
       if (i >= g - 1) {
@@ -152,7 +162,7 @@ public final class NGramEncoder {
         for (int k = 0; k < g; k++) {
           BitKernels.xorRotatedWordsInto(gram, 0, ring, ((first + k) % g) * w, w, g - 1 - k);
         }
-        target.add(gram, 0, weight);
+        sink.accept(gram, 0);
         added++;
       }
     }
