@@ -5,6 +5,7 @@ import io.pipelineguard.bridge.config.ConfigException;
 import io.pipelineguard.bridge.config.ConfigLoader;
 import io.pipelineguard.bridge.server.BridgeServer;
 import io.pipelineguard.bridge.store.StoreException;
+import io.pipelineguard.hdc.Dimension;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -53,6 +54,9 @@ final class ServeCommand implements Callable<Integer> {
       if (port != null) {
         config = config.toBuilder().port(port).build();
       }
+      // Logs one line when HDC_DIMENSION / hdc.dimension is not a multiple of 64 bits.
+      Dimension dimension = Dimension.roundedUp(config.hdcDimensionBits());
+      LOG.info("Hypervector dimension: {} bits", dimension.bits());
     } catch (ConfigException | IllegalArgumentException e) {
       spec.commandLine().getErr().println("pipeline-guard: " + e.getMessage());
       return CommandLine.ExitCode.USAGE;

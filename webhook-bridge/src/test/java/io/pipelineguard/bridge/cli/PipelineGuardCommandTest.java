@@ -51,6 +51,14 @@ class PipelineGuardCommandTest {
   }
 
   @Test
+  void serveRejectsANegativeHypervectorDimension() {
+    int code = run(Map.of("HDC_DIMENSION", "-64"), "serve");
+
+    assertThat(code).isEqualTo(CommandLine.ExitCode.USAGE);
+    assertThat(err.toString()).contains("hdc.dimension");
+  }
+
+  @Test
   void unknownSubcommandIsAUsageError() {
     int code = run(Map.of(), "frobnicate");
 
