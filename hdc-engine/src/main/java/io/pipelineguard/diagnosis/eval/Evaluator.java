@@ -7,6 +7,7 @@ import io.pipelineguard.diagnosis.DiagnosisReport;
 import io.pipelineguard.diagnosis.LearnedPrototypes;
 import io.pipelineguard.diagnosis.LineSpan;
 import io.pipelineguard.diagnosis.LogSource;
+import io.pipelineguard.internal.json.JsonWriter;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
@@ -140,9 +141,9 @@ public final class Evaluator {
   public static String predictionLine(String id, Diagnosis d) {
     StringBuilder sb = new StringBuilder(128);
     sb.append("{\"id\":");
-    Json.quote(sb, id);
+    JsonWriter.quote(sb, id);
     sb.append(",\"category\":");
-    Json.quote(sb, d.category().wireName());
+    JsonWriter.quote(sb, d.category().wireName());
     sb.append(",\"transient\":").append(d.transientFailure());
     sb.append(",\"confidence\":").append(String.format(Locale.ROOT, "%.3f", d.confidence()));
     sb.append(",\"evidence\":[");
@@ -152,9 +153,9 @@ public final class Evaluator {
       sb.append(']');
     }
     sb.append("],\"signature\":");
-    Json.quote(sb, d.signature());
+    JsonWriter.quote(sb, d.signature());
     sb.append(",\"explanation\":");
-    Json.quote(sb, d.explanation());
+    JsonWriter.quote(sb, d.explanation());
     return sb.append('}').toString();
   }
 }
