@@ -16,10 +16,10 @@ import java.util.List;
 
 /**
  * Development entry point of {@code pipeline-guard eval CORPUS_DIR --predictions FILE [--learn-from
- * CORPUS_DIR]... [--folds K] [--seed N] [--prototype-weight W] [--rules FILE]}. {@code
- * --learn-from} learns HDC prototypes from other labelled corpora (never the evaluated one); {@code
- * --folds K} runs a K-fold cross-validation within the corpus. Both print a comparison with the
- * rules alone, the prototypes alone and a TF-IDF + logistic-regression baseline. The product's
+ * CORPUS_DIR]... [--folds K [--group-folds]] [--seed N] [--prototype-weight W] [--rules FILE]}.
+ * {@code --learn-from} learns HDC prototypes from other labelled corpora (never the evaluated one);
+ * {@code --folds K} runs a K-fold cross-validation within the corpus. Both print a comparison with
+ * the rules alone, the prototypes alone and a TF-IDF + logistic-regression baseline. The product's
  * command line wraps {@link Evaluator}; this class lets the engine be run alone: {@code java -cp
  * hdc-engine/target/classes:re2j.jar io.pipelineguard.diagnosis.eval.EvalMain ...}.
  */
@@ -40,6 +40,7 @@ public final class EvalMain {
     int folds = 0;
     long seed = 1;
     double weight = PrototypeFactory.WEIGHT;
+    boolean groupFolds = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if ((a.equals("--predictions") || a.equals("--learn-from") || a.equals("--rules"))
@@ -67,6 +68,8 @@ public final class EvalMain {
           err.println("not a number: " + a + " " + v);
           return usage(err);
         }
+      } else if (a.equals("--group-folds")) {
+        groupFolds = true;
       } else if (!a.startsWith("--") && corpus == null) {
         corpus = Path.of(a);
       } else {
@@ -94,7 +97,8 @@ public final class EvalMain {
       }
       KnowledgeBase kb = withRules(KnowledgeBase.builtIn(), rules);
       if (folds != 0 || !learnFrom.isEmpty()) {
-        return learning(corpus, predictions, learnFrom, kb, folds, seed, weight, out, err);
+        return learning(
+            corpus, predictions, learnFrom, kb, folds, groupFolds, seed, weight, out, err);
       }
       Diagnoser diagnoser = Diagnoser.builder().knowledge(kb).build();
       List<String> problems = new ArrayList<>();
@@ -122,6 +126,7 @@ public final class EvalMain {
       List<Path> learnFrom,
       KnowledgeBase kb,
       int folds,
+      boolean groupFolds,
       long seed,
       double weight,
       PrintStream out,
@@ -140,7 +145,8 @@ public final class EvalMain {
       Evaluator.Progress bar = bar(err, "eval " + corpus.getFileName());
       result =
           folds != 0
-              ? LearningEval.crossValidate(corpus, captured, kb, folds, seed, weight, w, bar)
+              ? LearningEval.crossValidate(
+                  corpus, captured, kb, folds, groupFolds, seed, weight, w, bar)
               : LearningEval.learnFrom(corpus, captured, learnSet, kb, weight, seed, w, bar);
     }
     err.println();
@@ -173,8 +179,8 @@ public final class EvalMain {
 
   private static int usage(PrintStream err) {
     err.println(
-        "usage: eval CORPUS_DIR --predictions FILE [--learn-from CORPUS_DIR]... [--folds K]"
-            + " [--seed N] [--prototype-weight W] [--rules FILE]...");
+        "usage: eval CORPUS_DIR --predictions FILE [--learn-from CORPUS_DIR]... [--folds K"
+            + " [--group-folds]] [--seed N] [--prototype-weight W] [--rules FILE]...");
     return 2;
   }
 

@@ -111,8 +111,10 @@ public final class Evaluator {
   }
 
   /**
-   * Learns prototypes from a labelled corpus: each record's evidence templates (as the diagnoser
-   * finds them) are learned under the record's category.
+   * Learns prototypes online from a labelled corpus: each record's prototype-query templates (the
+   * ones the diagnoser hands to learned prototypes, captured with the rules alone) are learned
+   * under the record's category. For batch training with retraining use {@link
+   * LearningEval#capture} and {@code HdcPrototypes.train}.
    *
    * @return the number of records learned
    */
@@ -120,17 +122,11 @@ public final class Evaluator {
       Path corpusDir, Diagnoser diagnoser, LearnedPrototypes prototypes, Progress progress)
       throws IOException {
     Objects.requireNonNull(prototypes, "prototypes");
-    List<CorpusRecord> records = readRecords(corpusDir);
     int learned = 0;
-    int done = 0;
-    for (CorpusRecord r : records) {
-      progress.update(++done, records.size());
-      if (r.category().isEmpty()) {
-        continue;
-      }
-      DiagnosisReport report = diagnose(corpusDir, r, diagnoser);
-      if (!report.evidenceTemplates().isEmpty()) {
-        prototypes.learn(report.evidenceTemplates(), r.category().get());
+    for (LearningEval.Captured c :
+        LearningEval.capture(corpusDir, diagnoser.knowledge(), progress)) {
+      if (c.record().category().isPresent() && !c.templates().isEmpty()) {
+        prototypes.learn(c.templates(), c.record().category().get());
         learned++;
       }
     }

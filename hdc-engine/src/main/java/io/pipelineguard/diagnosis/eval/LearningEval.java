@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Measures learning: learned prototypes learned from other corpora ({@code --learn-from}) or from
@@ -77,22 +79,40 @@ public final class LearningEval {
    * @return the fold of each record, in the order given
    */
   public static int[] folds(List<CorpusRecord> records, int k, long seed) {
-    if (k < 2 || k > records.size()) {
-      throw new IllegalArgumentException("folds must be within [2, number of records]");
-    }
-    List<Integer> order = new ArrayList<>();
+    return folds(records, k, seed, CorpusRecord::id);
+  }
+
+  /**
+   * Like {@link #folds(List, int, long)} but deals whole groups: records with the same {@code
+   * group} key always share a fold (e.g. all jobs of one repository), so a fold never learns from a
+   * sibling of a record it evaluates.
+   */
+  public static int[] folds(
+      List<CorpusRecord> records, int k, long seed, Function<CorpusRecord, String> group) {
+    Map<String, List<Integer>> groups = new TreeMap<>();
     for (int i = 0; i < records.size(); i++) {
-      order.add(i);
+      groups.computeIfAbsent(group.apply(records.get(i)), g -> new ArrayList<>()).add(i);
     }
+    if (k < 2 || k > groups.size()) {
+      throw new IllegalArgumentException("folds must be within [2, number of groups]");
+    }
+    List<String> order = new ArrayList<>(groups.keySet());
     order.sort(
-        Comparator.comparingLong(
-                (Integer i) -> StableHash.hash64(seed, "fold", records.get(i).id()))
-            .thenComparing(i -> records.get(i).id()));
+        Comparator.comparingLong((String g) -> StableHash.hash64(seed, "fold", g))
+            .thenComparing(g -> g));
     int[] fold = new int[records.size()];
     for (int j = 0; j < order.size(); j++) {
-      fold[order.get(j)] = j % k;
+      for (int i : groups.get(order.get(j))) {
+        fold[i] = j % k;
+      }
     }
     return fold;
+  }
+
+  /** Group key "same directory as the log file" (in logchunks-dev: the repository). */
+  public static String logDirectory(CorpusRecord r) {
+    int slash = r.logFile().lastIndexOf('/');
+    return slash < 0 ? "" : r.logFile().substring(0, slash);
   }
 
   /** One train/test split: train on {@code train}, evaluate the records of {@code test}. */
@@ -138,12 +158,16 @@ public final class LearningEval {
     }
   }
 
-  /** K-fold cross-validation within one corpus: never learns from the record it evaluates. */
+  /**
+   * K-fold cross-validation within one corpus: never learns from the record it evaluates (nor, with
+   * {@code groupByLogDirectory}, from records whose log lies in the same directory).
+   */
   public static Result crossValidate(
       Path corpusDir,
       List<Captured> captured,
       KnowledgeBase kb,
       int k,
+      boolean groupByLogDirectory,
       long seed,
       double weight,
       Writer predictions,
@@ -151,7 +175,10 @@ public final class LearningEval {
       throws IOException {
     List<CorpusRecord> records = new ArrayList<>();
     captured.forEach(c -> records.add(c.record()));
-    int[] fold = folds(records, k, seed);
+    int[] fold =
+        groupByLogDirectory
+            ? folds(records, k, seed, LearningEval::logDirectory)
+            : folds(records, k, seed);
     List<Split> splits = new ArrayList<>();
     for (int f = 0; f < k; f++) {
       List<Captured> train = new ArrayList<>();

@@ -52,6 +52,25 @@ class LearningEvalTest {
   }
 
   @Test
+  void groupedFoldsKeepARepositoryTogether() {
+    List<CorpusRecord> rs = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      rs.add(
+          CorpusRecord.parse(
+              "{\"id\":\"r" + i + "\",\"log_file\":\"logs/repo" + (i % 12) + "/" + i + ".log\"}"));
+    }
+    int[] fold = LearningEval.folds(rs, 4, 7, LearningEval::logDirectory);
+    for (int i = 0; i < rs.size(); i++) {
+      for (int j = 0; j < rs.size(); j++) {
+        if (i % 12 == j % 12) {
+          assertThat(fold[i]).isEqualTo(fold[j]);
+        }
+      }
+    }
+    assertThat(java.util.Arrays.stream(fold).distinct().count()).isEqualTo(4);
+  }
+
+  @Test
   void learnFromRefusesTheEvaluatedCorpus() throws IOException {
     Files.writeString(dir.resolve("records.jsonl"), "");
     ByteArrayOutputStream err = new ByteArrayOutputStream();
