@@ -4,7 +4,9 @@ import io.pipelineguard.diagnosis.Diagnoser;
 import io.pipelineguard.diagnosis.knowledge.Indication;
 import io.pipelineguard.diagnosis.knowledge.KnowledgeBase;
 import io.pipelineguard.diagnosis.knowledge.KnowledgeFile;
+import io.pipelineguard.diagnosis.learn.PrototypeModelFile;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.Reader;
 import java.io.Writer;
@@ -16,12 +18,13 @@ import java.util.List;
 
 /**
  * Development entry point of {@code pipeline-guard eval CORPUS_DIR --predictions FILE [--learn-from
- * CORPUS_DIR]... [--folds K [--group-folds]] [--seed N] [--prototype-weight W] [--rules FILE]}.
- * {@code --learn-from} learns HDC prototypes from other labelled corpora (never the evaluated one);
- * {@code --folds K} runs a K-fold cross-validation within the corpus. Both print a comparison with
- * the rules alone, the prototypes alone and a TF-IDF + logistic-regression baseline. The product's
- * command line wraps {@link Evaluator}; this class lets the engine be run alone: {@code java -cp
- * hdc-engine/target/classes:re2j.jar io.pipelineguard.diagnosis.eval.EvalMain ...}.
+ * CORPUS_DIR]... [--save-model FILE] [--folds K [--group-folds]] [--seed N] [--prototype-weight W]
+ * [--rules FILE]}. {@code --learn-from} learns HDC prototypes from other labelled corpora (never
+ * the evaluated one); {@code --folds K} runs a K-fold cross-validation within the corpus. Both
+ * print a comparison with the rules alone, the prototypes alone and a TF-IDF + logistic-regression
+ * baseline. The product's command line wraps {@link Evaluator}; this class lets the engine be run
+ * alone: {@code java -cp hdc-engine/target/classes:re2j.jar
+ * io.pipelineguard.diagnosis.eval.EvalMain ...}.
  */
 public final class EvalMain {
   private EvalMain() {}
@@ -41,13 +44,19 @@ public final class EvalMain {
     long seed = 1;
     double weight = PrototypeFactory.WEIGHT;
     boolean groupFolds = false;
+    Path saveModel = null;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
-      if ((a.equals("--predictions") || a.equals("--learn-from") || a.equals("--rules"))
+      if ((a.equals("--predictions")
+              || a.equals("--learn-from")
+              || a.equals("--rules")
+              || a.equals("--save-model"))
           && i + 1 < args.length) {
         Path p = Path.of(args[++i]);
         if (a.equals("--predictions")) {
           predictions = p;
+        } else if (a.equals("--save-model")) {
+          saveModel = p;
         } else if (a.equals("--learn-from")) {
           learnFrom.add(p);
         } else {
@@ -84,6 +93,10 @@ public final class EvalMain {
       err.println("--folds needs K >= 2 and cannot be combined with --learn-from");
       return usage(err);
     }
+    if (saveModel != null && learnFrom.isEmpty()) {
+      err.println("--save-model needs --learn-from");
+      return usage(err);
+    }
     if (!(weight >= 0 && weight <= 100)) {
       err.println("--prototype-weight must be within [0, 100]");
       return 2;
@@ -98,7 +111,17 @@ public final class EvalMain {
       KnowledgeBase kb = withRules(KnowledgeBase.builtIn(), rules);
       if (folds != 0 || !learnFrom.isEmpty()) {
         return learning(
-            corpus, predictions, learnFrom, kb, folds, groupFolds, seed, weight, out, err);
+            corpus,
+            predictions,
+            saveModel,
+            learnFrom,
+            kb,
+            folds,
+            groupFolds,
+            seed,
+            weight,
+            out,
+            err);
       }
       Diagnoser diagnoser = Diagnoser.builder().knowledge(kb).build();
       List<String> problems = new ArrayList<>();
@@ -123,6 +146,7 @@ public final class EvalMain {
   private static int learning(
       Path corpus,
       Path predictions,
+      Path saveModel,
       List<Path> learnFrom,
       KnowledgeBase kb,
       int folds,
@@ -151,6 +175,12 @@ public final class EvalMain {
     }
     err.println();
     out.print(result.render());
+    if (saveModel != null && !result.models().isEmpty()) {
+      try (OutputStream o = Files.newOutputStream(saveModel)) {
+        PrototypeModelFile.write(o, result.models().get(0));
+      }
+      err.println("model written to " + saveModel);
+    }
     return 0;
   }
 
@@ -180,7 +210,7 @@ public final class EvalMain {
   private static int usage(PrintStream err) {
     err.println(
         "usage: eval CORPUS_DIR --predictions FILE [--learn-from CORPUS_DIR]... [--folds K"
-            + " [--group-folds]] [--seed N] [--prototype-weight W] [--rules FILE]...");
+            + " [--group-folds]] [--save-model FILE] [--seed N] [--prototype-weight W] [--rules FILE]...");
     return 2;
   }
 

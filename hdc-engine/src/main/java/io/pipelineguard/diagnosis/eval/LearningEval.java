@@ -125,7 +125,8 @@ public final class LearningEval {
       EvalMetrics prototypesOnly,
       EvalMetrics baselineOnly,
       EvalMetrics rulesPlusBaseline,
-      List<TrainingSummary> training) {
+      List<TrainingSummary> training,
+      List<HdcPrototypes> models) {
     /** Renders the combined metrics and the comparison table. */
     public String render() {
       StringBuilder sb = new StringBuilder(combined.render());
@@ -237,12 +238,14 @@ public final class LearningEval {
     EvalMetrics lrOnly = new EvalMetrics();
     EvalMetrics rulesLr = new EvalMetrics();
     List<TrainingSummary> summaries = new ArrayList<>();
+    List<HdcPrototypes> models = new ArrayList<>();
     Diagnosis[] predicted = new Diagnosis[captured.size()];
     int done = 0;
     for (Split s : splits) {
       List<LabelledFailure> train = labelled(s.train());
       HdcPrototypes model = HdcPrototypes.create();
       summaries.add(model.train(train, TrainingOptions.DEFAULT));
+      models.add(model);
       TfIdfLogisticBaseline lr = new TfIdfLogisticBaseline();
       lr.train(train, seed);
       Diagnoser diagnoser = Diagnoser.builder().knowledge(kb).prototypes(model, weight).build();
@@ -274,7 +277,7 @@ public final class LearningEval {
         predictions.write('\n');
       }
     }
-    return new Result(combined, rules, protoOnly, lrOnly, rulesLr, summaries);
+    return new Result(combined, rules, protoOnly, lrOnly, rulesLr, summaries, models);
   }
 
   private static Diagnosis stub(Category c) {

@@ -104,13 +104,20 @@ class LearningEvalTest {
               "--predictions",
               dir.resolve("p.jsonl").toString(),
               "--learn-from",
-              learn.toString()
+              learn.toString(),
+              "--save-model",
+              dir.resolve("model.bin").toString()
             },
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     assertThat(rc).isEqualTo(0);
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("HDC prototypes only");
     assertThat(Files.readAllLines(dir.resolve("p.jsonl"))).hasSize(1);
+    try (var in = Files.newInputStream(dir.resolve("model.bin"))) {
+      var model = io.pipelineguard.diagnosis.learn.PrototypeModelFile.read(in);
+      assertThat(model.accumulators())
+          .containsOnlyKeys(io.pipelineguard.diagnosis.Category.RESOURCE);
+    }
   }
 
   private static void writeCorpus(Path corpus, String line, String category) throws IOException {
