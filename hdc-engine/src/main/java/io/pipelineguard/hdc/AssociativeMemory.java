@@ -200,7 +200,8 @@ public final class AssociativeMemory implements PrototypeMemory {
 
   /**
    * Re-checks the invariants: labels unique and valid, one accumulator per label of the right
-   * dimension, and every binary row equal to the majority of its accumulator. Cost {@code O(N*D)}.
+   * dimension and internally consistent ({@link BundleAccumulator#validate()}), and every binary
+   * row equal to the majority of its accumulator. Cost {@code O(N*D)}.
    *
    * @throws IllegalStateException describing the first violation
    */
@@ -219,6 +220,7 @@ public final class AssociativeMemory implements PrototypeMemory {
       if (!acc.dimension().equals(dimension)) {
         throw new IllegalStateException("accumulator of '" + label + "' has " + acc.dimension());
       }
+      acc.validate();
       acc.majorityInto(expected, 0);
       if (!Arrays.equals(expected, 0, words, binary, r * words, (r + 1) * words)) {
         throw new IllegalStateException("binary prototype of '" + label + "' is stale");

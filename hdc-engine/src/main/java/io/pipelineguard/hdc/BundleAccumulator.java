@@ -181,6 +181,30 @@ public final class BundleAccumulator {
     return totalWeight;
   }
 
+  /**
+   * Re-checks the invariants: every counter has the parity of {@link #count()} and none exceeds the
+   * tracked magnitude bound. Cost {@code O(D)}.
+   *
+   * @throws IllegalStateException describing the first violation
+   */
+  public void validate() {
+    int parity = (int) (totalWeight & 1);
+    for (int i = 0; i < counts.length; i++) {
+      if ((counts[i] & 1) != parity) {
+        throw new IllegalStateException(
+            "counter "
+                + i
+                + " = "
+                + counts[i]
+                + " has a parity different from count "
+                + totalWeight);
+      }
+      if (Math.abs((long) counts[i]) > magnitudeBound) {
+        throw new IllegalStateException("counter " + i + " exceeds the tracked magnitude bound");
+      }
+    }
+  }
+
   /** Returns counter {@code bitIndex}. */
   public int counter(int bitIndex) {
     return counts[Objects.checkIndex(bitIndex, counts.length)];

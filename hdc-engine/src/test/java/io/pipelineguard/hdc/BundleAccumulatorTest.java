@@ -155,6 +155,8 @@ class BundleAccumulatorTest {
     acc.add(Hypervector.random(D, 3), 4);
 
     BundleAccumulator restored = BundleAccumulator.fromCounts(D, acc.copyCounts(), acc.count());
+    restored.validate();
+    acc.validate();
 
     assertThat(restored.toHypervector()).isEqualTo(acc.toHypervector());
     assertThat(restored.count()).isEqualTo(6);

@@ -44,6 +44,22 @@ class NGramEncoderTest {
   }
 
   @Test
+  void bitSlicedEncodeEqualsIntegerAccumulation() {
+    NGramEncoder enc = NGramEncoder.builder(items).n(3).build();
+    for (int len = 1; len <= 12; len++) {
+      List<String> tokens = new ArrayList<>();
+      for (int i = 0; i < len; i++) {
+        tokens.add("t" + (i * 7 % 5));
+      }
+      BundleAccumulator acc = new BundleAccumulator(D);
+
+      enc.accumulate(tokens, acc, 1);
+
+      assertThat(enc.encode(tokens)).as("length %d", len).isEqualTo(acc.toHypervector());
+    }
+  }
+
+  @Test
   void accumulateCountsAddedVectorsAndHonoursWeight() {
     NGramEncoder enc = NGramEncoder.builder(items).n(3).includeUnigrams(false).build();
     BundleAccumulator acc = new BundleAccumulator(D);
