@@ -42,6 +42,9 @@ public final class Diagnoser {
   private static final double[] REGION_WEIGHTS = {1.0, 0.6, 0.4};
   private static final double OTHER_REGION_WEIGHT = 0.15;
 
+  /** How many of the most telling templates are handed to learned prototypes. */
+  private static final int PROTOTYPE_QUERY_TEMPLATES = 16;
+
   private final KnowledgeBase knowledge;
   private final ReadLimits limits;
   private final int maxCandidates;
@@ -146,7 +149,7 @@ public final class Diagnoser {
       scores.merge(h.category(), w, Double::sum);
       hits.put(e.getKey(), new RuleHit(h.ruleId(), h.category(), h.line(), w));
     }
-    List<String> topTemplates = topTemplates(candidates, null, 5);
+    List<String> topTemplates = topTemplates(candidates, null, PROTOTYPE_QUERY_TEMPLATES);
     List<PrototypeMatch> nearest = List.of();
     if (prototypes != null && !prototypes.isEmpty() && !topTemplates.isEmpty()) {
       nearest = prototypes.nearest(topTemplates, 3);

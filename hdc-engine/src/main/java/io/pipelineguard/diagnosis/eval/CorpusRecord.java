@@ -2,6 +2,7 @@ package io.pipelineguard.diagnosis.eval;
 
 import io.pipelineguard.diagnosis.Category;
 import io.pipelineguard.diagnosis.LineSpan;
+import io.pipelineguard.internal.json.JsonReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ public record CorpusRecord(
     Optional<Category> category,
     Optional<Boolean> transientLabel,
     List<LineSpan> evidence) {
+  private static final JsonReader READER = JsonReader.withLimits(4 << 20, 64, 1 << 20);
 
   /**
    * Reads a record from one JSON line.
@@ -35,7 +37,7 @@ public record CorpusRecord(
    *     {@code log_file}, or a label is malformed
    */
   public static CorpusRecord parse(String line) {
-    Object v = Json.parse(line);
+    Object v = READER.parse(line);
     if (!(v instanceof Map)) {
       throw new IllegalArgumentException("record is not a JSON object");
     }

@@ -7,6 +7,7 @@ import io.pipelineguard.diagnosis.EvidenceLine;
 import io.pipelineguard.diagnosis.LineSpan;
 import io.pipelineguard.diagnosis.LogSource;
 import io.pipelineguard.diagnosis.knowledge.KnowledgeBase;
+import io.pipelineguard.internal.json.JsonWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -102,14 +103,14 @@ public final class DiagnoseMain {
     Diagnosis d = report.diagnosis();
     StringBuilder sb = new StringBuilder();
     sb.append("{\"category\":");
-    Json.quote(sb, d.category().wireName());
+    JsonWriter.quote(sb, d.category().wireName());
     sb.append(",\"transient\":").append(d.transientFailure());
     sb.append(",\"confidence\":").append(String.format(Locale.ROOT, "%.3f", d.confidence()));
     sb.append(",\"signature\":");
-    Json.quote(sb, d.signature());
+    JsonWriter.quote(sb, d.signature());
     sb.append(",\"novel\":").append(d.novel());
     sb.append(",\"explanation\":");
-    Json.quote(sb, d.explanation());
+    JsonWriter.quote(sb, d.explanation());
     sb.append(",\"evidence\":[");
     for (int i = 0; i < d.evidence().size(); i++) {
       LineSpan s = d.evidence().get(i);
@@ -120,16 +121,16 @@ public final class DiagnoseMain {
     for (int i = 0; i < report.lines().size(); i++) {
       EvidenceLine l = report.lines().get(i);
       sb.append(i == 0 ? "" : ",").append("{\"line\":").append(l.number()).append(",\"text\":");
-      Json.quote(sb, l.text());
+      JsonWriter.quote(sb, l.text());
       sb.append('}');
     }
     sb.append("],\"rules\":[");
     for (int i = 0; i < report.ruleHits().size(); i++) {
       var h = report.ruleHits().get(i);
       sb.append(i == 0 ? "" : ",").append("{\"rule\":");
-      Json.quote(sb, h.ruleId());
+      JsonWriter.quote(sb, h.ruleId());
       sb.append(",\"category\":");
-      Json.quote(sb, h.category().wireName());
+      JsonWriter.quote(sb, h.category().wireName());
       sb.append(",\"line\":").append(h.line());
       sb.append(",\"weight\":").append(String.format(Locale.ROOT, "%.2f", h.weight())).append('}');
     }
@@ -137,7 +138,7 @@ public final class DiagnoseMain {
     for (int i = 0; i < report.nearest().size(); i++) {
       var m = report.nearest().get(i);
       sb.append(i == 0 ? "" : ",").append("{\"label\":");
-      Json.quote(sb, m.label());
+      JsonWriter.quote(sb, m.label());
       sb.append(",\"similarity\":").append(String.format(Locale.ROOT, "%.3f", m.similarity()));
       sb.append('}');
     }

@@ -4,7 +4,9 @@ import io.pipelineguard.diagnosis.Diagnoser;
 import io.pipelineguard.diagnosis.knowledge.Indication;
 import io.pipelineguard.diagnosis.knowledge.KnowledgeBase;
 import io.pipelineguard.diagnosis.knowledge.KnowledgeFile;
+import io.pipelineguard.diagnosis.learn.PrototypeModelFile;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.Reader;
 import java.io.Writer;
@@ -16,8 +18,12 @@ import java.util.List;
 
 /**
  * Development entry point of {@code pipeline-guard eval CORPUS_DIR --predictions FILE [--learn-from
- * CORPUS_DIR]... [--rules FILE]}. The product's command line wraps {@link Evaluator}; this class
- * lets the engine be run alone: {@code java -cp hdc-engine/target/classes:re2j.jar
+ * CORPUS_DIR]... [--save-model FILE] [--folds K [--group-folds]] [--seed N] [--prototype-weight W]
+ * [--rules FILE]}. {@code --learn-from} learns HDC prototypes from other labelled corpora (never
+ * the evaluated one); {@code --folds K} runs a K-fold cross-validation within the corpus. Both
+ * print a comparison with the rules alone, the prototypes alone and a TF-IDF + logistic-regression
+ * baseline. The product's command line wraps {@link Evaluator}; this class lets the engine be run
+ * alone: {@code java -cp hdc-engine/target/classes:re2j.jar
  * io.pipelineguard.diagnosis.eval.EvalMain ...}.
  */
 public final class EvalMain {
@@ -34,18 +40,45 @@ public final class EvalMain {
     Path predictions = null;
     List<Path> learnFrom = new ArrayList<>();
     List<Path> rules = new ArrayList<>();
+    int folds = 0;
+    long seed = 1;
+    double weight = PrototypeFactory.WEIGHT;
+    boolean groupFolds = false;
+    Path saveModel = null;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
-      if ((a.equals("--predictions") || a.equals("--learn-from") || a.equals("--rules"))
+      if ((a.equals("--predictions")
+              || a.equals("--learn-from")
+              || a.equals("--rules")
+              || a.equals("--save-model"))
           && i + 1 < args.length) {
         Path p = Path.of(args[++i]);
         if (a.equals("--predictions")) {
           predictions = p;
+        } else if (a.equals("--save-model")) {
+          saveModel = p;
         } else if (a.equals("--learn-from")) {
           learnFrom.add(p);
         } else {
           rules.add(p);
         }
+      } else if ((a.equals("--folds") || a.equals("--seed") || a.equals("--prototype-weight"))
+          && i + 1 < args.length) {
+        String v = args[++i];
+        try {
+          if (a.equals("--folds")) {
+            folds = Integer.parseInt(v);
+          } else if (a.equals("--seed")) {
+            seed = Long.parseLong(v);
+          } else {
+            weight = Double.parseDouble(v);
+          }
+        } catch (NumberFormatException e) {
+          err.println("not a number: " + a + " " + v);
+          return usage(err);
+        }
+      } else if (a.equals("--group-folds")) {
+        groupFolds = true;
       } else if (!a.startsWith("--") && corpus == null) {
         corpus = Path.of(a);
       } else {
@@ -56,26 +89,41 @@ public final class EvalMain {
     if (corpus == null || predictions == null) {
       return usage(err);
     }
+    if (folds != 0 && (folds < 2 || !learnFrom.isEmpty())) {
+      err.println("--folds needs K >= 2 and cannot be combined with --learn-from");
+      return usage(err);
+    }
+    if (saveModel != null && learnFrom.isEmpty()) {
+      err.println("--save-model needs --learn-from");
+      return usage(err);
+    }
+    if (!(weight >= 0 && weight <= 100)) {
+      err.println("--prototype-weight must be within [0, 100]");
+      return 2;
+    }
     try {
       for (Path l : learnFrom) {
-        if (l.toAbsolutePath().normalize().equals(corpus.toAbsolutePath().normalize())) {
-          err.println("--learn-from must name another corpus than the evaluated one");
+        if (sameDirectory(l, corpus)) {
+          err.println("--learn-from must name another corpus than the evaluated one: " + l);
           return 2;
         }
       }
       KnowledgeBase kb = withRules(KnowledgeBase.builtIn(), rules);
-      Diagnoser.Builder builder = Diagnoser.builder().knowledge(kb);
-      if (!learnFrom.isEmpty()) {
-        var prototypes = PrototypeFactory.create();
-        Diagnoser plain = builder.build();
-        for (Path l : learnFrom) {
-          int n = Evaluator.learnFrom(l, plain, prototypes, bar(err, "learn " + l.getFileName()));
-          err.println();
-          err.println("learned " + n + " records from " + l);
-        }
-        builder.prototypes(prototypes, PrototypeFactory.WEIGHT);
+      if (folds != 0 || !learnFrom.isEmpty()) {
+        return learning(
+            corpus,
+            predictions,
+            saveModel,
+            learnFrom,
+            kb,
+            folds,
+            groupFolds,
+            seed,
+            weight,
+            out,
+            err);
       }
-      Diagnoser diagnoser = builder.build();
+      Diagnoser diagnoser = Diagnoser.builder().knowledge(kb).build();
       List<String> problems = new ArrayList<>();
       EvalMetrics metrics;
       try (Writer w = Files.newBufferedWriter(predictions, StandardCharsets.UTF_8)) {
@@ -95,6 +143,59 @@ public final class EvalMain {
     }
   }
 
+  private static int learning(
+      Path corpus,
+      Path predictions,
+      Path saveModel,
+      List<Path> learnFrom,
+      KnowledgeBase kb,
+      int folds,
+      boolean groupFolds,
+      long seed,
+      double weight,
+      PrintStream out,
+      PrintStream err)
+      throws IOException {
+    List<LearningEval.Captured> learnSet = new ArrayList<>();
+    for (Path l : learnFrom) {
+      learnSet.addAll(LearningEval.capture(l, kb, bar(err, "learn " + l.getFileName())));
+      err.println();
+    }
+    List<LearningEval.Captured> captured =
+        LearningEval.capture(corpus, kb, bar(err, "rules " + corpus.getFileName()));
+    err.println();
+    LearningEval.Result result;
+    try (Writer w = Files.newBufferedWriter(predictions, StandardCharsets.UTF_8)) {
+      Evaluator.Progress bar = bar(err, "eval " + corpus.getFileName());
+      result =
+          folds != 0
+              ? LearningEval.crossValidate(
+                  corpus, captured, kb, folds, groupFolds, seed, weight, w, bar)
+              : LearningEval.learnFrom(corpus, captured, learnSet, kb, weight, seed, w, bar);
+    }
+    err.println();
+    out.print(result.render());
+    if (saveModel != null && !result.models().isEmpty()) {
+      try (OutputStream o = Files.newOutputStream(saveModel)) {
+        PrototypeModelFile.write(o, result.models().get(0));
+      }
+      err.println("model written to " + saveModel);
+    }
+    return 0;
+  }
+
+  /** Returns whether two paths name the same directory (symbolic links resolved when possible). */
+  static boolean sameDirectory(Path a, Path b) {
+    try {
+      if (Files.exists(a) && Files.exists(b)) {
+        return Files.isSameFile(a, b);
+      }
+    } catch (IOException e) {
+      // fall through to the textual comparison
+    }
+    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+  }
+
   static KnowledgeBase withRules(KnowledgeBase kb, List<Path> rules) throws IOException {
     for (Path r : rules) {
       try (Reader in = Files.newBufferedReader(r, StandardCharsets.UTF_8)) {
@@ -108,7 +209,8 @@ public final class EvalMain {
 
   private static int usage(PrintStream err) {
     err.println(
-        "usage: eval CORPUS_DIR --predictions FILE [--learn-from CORPUS_DIR]... [--rules FILE]...");
+        "usage: eval CORPUS_DIR --predictions FILE [--learn-from CORPUS_DIR]... [--folds K"
+            + " [--group-folds]] [--save-model FILE] [--seed N] [--prototype-weight W] [--rules FILE]...");
     return 2;
   }
 

@@ -7,6 +7,7 @@ import io.pipelineguard.diagnosis.DiagnosisReport;
 import io.pipelineguard.diagnosis.LearnedPrototypes;
 import io.pipelineguard.diagnosis.LineSpan;
 import io.pipelineguard.diagnosis.LogSource;
+import io.pipelineguard.internal.json.JsonWriter;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
@@ -110,8 +111,10 @@ public final class Evaluator {
   }
 
   /**
-   * Learns prototypes from a labelled corpus: each record's evidence templates (as the diagnoser
-   * finds them) are learned under the record's category.
+   * Learns prototypes online from a labelled corpus: each record's prototype-query templates (the
+   * ones the diagnoser hands to learned prototypes, captured with the rules alone) are learned
+   * under the record's category. For batch training with retraining use {@link
+   * LearningEval#capture} and {@code HdcPrototypes.train}.
    *
    * @return the number of records learned
    */
@@ -119,17 +122,11 @@ public final class Evaluator {
       Path corpusDir, Diagnoser diagnoser, LearnedPrototypes prototypes, Progress progress)
       throws IOException {
     Objects.requireNonNull(prototypes, "prototypes");
-    List<CorpusRecord> records = readRecords(corpusDir);
     int learned = 0;
-    int done = 0;
-    for (CorpusRecord r : records) {
-      progress.update(++done, records.size());
-      if (r.category().isEmpty()) {
-        continue;
-      }
-      DiagnosisReport report = diagnose(corpusDir, r, diagnoser);
-      if (!report.evidenceTemplates().isEmpty()) {
-        prototypes.learn(report.evidenceTemplates(), r.category().get());
+    for (LearningEval.Captured c :
+        LearningEval.capture(corpusDir, diagnoser.knowledge(), progress)) {
+      if (c.record().category().isPresent() && !c.templates().isEmpty()) {
+        prototypes.learn(c.templates(), c.record().category().get());
         learned++;
       }
     }
@@ -140,9 +137,9 @@ public final class Evaluator {
   public static String predictionLine(String id, Diagnosis d) {
     StringBuilder sb = new StringBuilder(128);
     sb.append("{\"id\":");
-    Json.quote(sb, id);
+    JsonWriter.quote(sb, id);
     sb.append(",\"category\":");
-    Json.quote(sb, d.category().wireName());
+    JsonWriter.quote(sb, d.category().wireName());
     sb.append(",\"transient\":").append(d.transientFailure());
     sb.append(",\"confidence\":").append(String.format(Locale.ROOT, "%.3f", d.confidence()));
     sb.append(",\"evidence\":[");
@@ -152,9 +149,9 @@ public final class Evaluator {
       sb.append(']');
     }
     sb.append("],\"signature\":");
-    Json.quote(sb, d.signature());
+    JsonWriter.quote(sb, d.signature());
     sb.append(",\"explanation\":");
-    Json.quote(sb, d.explanation());
+    JsonWriter.quote(sb, d.explanation());
     return sb.append('}').toString();
   }
 }

@@ -1,7 +1,7 @@
 package io.pipelineguard.internal.json;
 
 /** Thrown when text is not strict JSON or breaks one of the reader's size limits. */
-public final class JsonParseException extends RuntimeException {
+public final class JsonParseException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
   private final int offset;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -18,9 +19,10 @@ import java.util.Map;
  *
  * <p>Strictness: no comments, no trailing commas, no leading zeros, no unescaped control
  * characters, no duplicate keys, nothing but whitespace after the value. Bounds: input length,
- * nesting depth and string length are limited; breaking any rule throws {@link JsonParseException}.
- * Parsing is a single pass, linear in the input length, and never recurses deeper than {@code
- * maxDepth}. Instances are immutable and thread-safe.
+ * nesting depth and string length are limited; strings with an unpaired surrogate (escaped or not)
+ * are rejected; breaking any rule throws {@link JsonParseException}. Parsing is a single pass,
+ * linear in the input length, and never recurses deeper than {@code maxDepth}. Instances are
+ * immutable and thread-safe.
  */
 public final class JsonReader {
   /** Default maximum input length in characters: 16 MiB. */
@@ -249,6 +251,7 @@ public final class JsonReader {
         char c = peek();
         pos++;
         if (c == '"') {
+          requirePairedSurrogates(out);
           return out.toString();
         }
         if (c == '\\') {
@@ -261,6 +264,20 @@ public final class JsonReader {
         }
         if (out.length() > maxStringChars) {
           throw error("string longer than the limit of " + maxStringChars + " characters");
+        }
+      }
+    }
+
+    /** Rejects a string holding a lone surrogate (escaped or raw): it is not Unicode text. */
+    void requirePairedSurrogates(CharSequence s) {
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c)
+            && i + 1 < s.length()
+            && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+        } else if (Character.isSurrogate(c)) {
+          throw error("unpaired surrogate U+" + Integer.toHexString(c).toUpperCase(Locale.ROOT));
         }
       }
     }

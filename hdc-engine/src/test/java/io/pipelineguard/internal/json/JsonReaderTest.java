@@ -2,6 +2,7 @@ package io.pipelineguard.internal.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.List;
 import java.util.Map;
@@ -62,5 +63,33 @@ class JsonReaderTest {
     String deep = "[".repeat(100_000);
 
     assertThatThrownBy(() -> reader.parse(deep)).isInstanceOf(JsonParseException.class);
+  }
+
+  @Test
+  void decodesSurrogatePairsAndRejectsLoneSurrogates() {
+    assertThat(reader.parse("\"\\ud83d\\ude00 x\"")).isEqualTo("\uD83D\uDE00 x");
+    assertThat(reader.parse("\"\uD83D\uDE00\"")).isEqualTo("\uD83D\uDE00");
+    assertThatThrownBy(() -> reader.parse("\"\\ud83d\""))
+        .isInstanceOf(JsonParseException.class)
+        .hasMessageContaining("unpaired surrogate");
+    assertThatThrownBy(() -> reader.parse("\"\\ude00\\ud83d\""))
+        .hasMessageContaining("unpaired surrogate");
+    assertThatThrownBy(() -> reader.parse("\"a\uD83Db\"")).isInstanceOf(JsonParseException.class);
+    assertThatThrownBy(() -> reader.parse("\"\\u12\"")).hasMessageContaining("\\u escape");
+  }
+
+  @Test
+  void errorsAreIllegalArgumentsWithAnOffset() {
+    JsonParseException e = (JsonParseException) catchThrowable(() -> reader.parse("{\"a\": 1, ]"));
+    assertThat(e).isInstanceOf(IllegalArgumentException.class);
+    assertThat(e.offset()).isEqualTo(9);
+  }
+
+  @Test
+  void writerQuotesWhatTheReaderReadsBack() {
+    String s = "tab\there \"quoted\" back\\slash \u0001 \u2028 é \uD83D\uDE00";
+    String quoted = JsonWriter.quote(new StringBuilder(), s).toString();
+    assertThat(quoted).doesNotContain("\t").contains("\\u0001").contains("\\u2028");
+    assertThat(reader.parse(quoted)).isEqualTo(s);
   }
 }
