@@ -44,6 +44,34 @@ final class EvalCommand implements Callable<Integer> {
       description = "User rules file(s) in the knowledge-base format; repeatable.")
   private List<Path> rules = new ArrayList<>();
 
+  @Option(
+      names = "--folds",
+      paramLabel = "K",
+      description =
+          "Cross-validate learning within the corpus: learn from K-1 folds, predict the other.")
+  private Integer folds;
+
+  @Option(
+      names = "--group-folds",
+      description =
+          "With --folds: keep each repository's records in one fold (the new-project case).")
+  private boolean groupFolds;
+
+  @Option(
+      names = "--save-model",
+      paramLabel = "FILE",
+      description = "With --learn-from: write the learned prototype model to FILE.")
+  private Path saveModel;
+
+  @Option(names = "--seed", paramLabel = "N", description = "Seed of fold assignment and training.")
+  private Long seed;
+
+  @Option(
+      names = "--prototype-weight",
+      paramLabel = "W",
+      description = "Weight of the learned prototypes' vote against the rules' (0 to 100).")
+  private Double prototypeWeight;
+
   @Override
   public Integer call() {
     List<String> args =
@@ -55,6 +83,25 @@ final class EvalCommand implements Callable<Integer> {
     for (Path file : rules) {
       args.add("--rules");
       args.add(file.toString());
+    }
+    if (folds != null) {
+      args.add("--folds");
+      args.add(folds.toString());
+    }
+    if (groupFolds) {
+      args.add("--group-folds");
+    }
+    if (saveModel != null) {
+      args.add("--save-model");
+      args.add(saveModel.toString());
+    }
+    if (seed != null) {
+      args.add("--seed");
+      args.add(seed.toString());
+    }
+    if (prototypeWeight != null) {
+      args.add("--prototype-weight");
+      args.add(prototypeWeight.toString());
     }
     return EvalMain.run(
         args.toArray(String[]::new),
