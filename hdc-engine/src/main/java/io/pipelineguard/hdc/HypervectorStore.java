@@ -24,6 +24,9 @@ import java.util.Objects;
  * bound by memory bandwidth once the store outgrows the caches.
  */
 public final class HypervectorStore {
+  /** Number of queries scanned together by {@link #nearestBatch}. */
+  private static final int QUERY_BLOCK = 8;
+
   private final Dimension dimension;
   private final int words;
   private long[] data;
@@ -113,6 +116,45 @@ public final class HypervectorStore {
     for (int i = 0, off = 0; i < size; i++, off += w) {
       top.offer(BitKernels.hammingDistance(q, 0, d, off, w), i);
     }
+    return toMatches(top);
+  }
+
+  /**
+   * Returns {@code nearest(q, k)} for every query, in order, with identical results, reading the
+   * store once per block of {@value #QUERY_BLOCK} queries instead of once per query. For a store
+   * larger than the caches this divides the memory traffic by up to 8 (HDC research notes §4.1).
+   */
+  public List<List<IndexedMatch>> nearestBatch(List<Hypervector> queries, int k) {
+    Objects.requireNonNull(queries, "queries must not be null");
+    TopK.checkK(k);
+    for (Hypervector q : queries) {
+      Objects.requireNonNull(q, "queries must not contain null");
+      Dimension.requireSame(dimension, q.dimension());
+    }
+    int kk = Math.min(k, Math.max(1, size));
+    List<List<IndexedMatch>> out = new ArrayList<>(queries.size());
+    TopK[] tops = new TopK[QUERY_BLOCK];
+    long[] d = data;
+    int w = words;
+    for (int start = 0; start < queries.size(); start += QUERY_BLOCK) {
+      int end = Math.min(queries.size(), start + QUERY_BLOCK);
+      for (int i = start; i < end; i++) {
+        tops[i - start] = new TopK(kk);
+      }
+      for (int r = 0, off = 0; r < size; r++, off += w) {
+        for (int i = start; i < end; i++) {
+          long[] q = queries.get(i).words();
+          tops[i - start].offer(BitKernels.hammingDistance(q, 0, d, off, w), r);
+        }
+      }
+      for (int i = start; i < end; i++) {
+        out.add(toMatches(tops[i - start]));
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  private List<IndexedMatch> toMatches(TopK top) {
     List<IndexedMatch> out = new ArrayList<>(top.size());
     for (int i = 0; i < top.size(); i++) {
       int dist = top.distance(i);

@@ -14,10 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * "lvl"}, {@code "pos"}.
  *
  * <p><b>Thread-safe.</b> Immutable apart from an optional cache held in a {@link
- * ConcurrentHashMap}. <b>Cache bound:</b> at most {@code cacheCapacity} entries (default {@value
- * #DEFAULT_CACHE_CAPACITY}, about {@code cacheCapacity * (D/8 + 100)} bytes, ~5.6 MB at D =
- * 10,240); when an insert finds it full, the whole cache is cleared (epoch eviction: O(1)
- * amortised, no LRU bookkeeping on the read path). Capacity 0 disables caching.
+ * ConcurrentHashMap}. <b>Cache bound:</b> at most {@code cacheCapacity} entries (plus one per
+ * thread inserting at the same instant) (default {@value #DEFAULT_CACHE_CAPACITY}, about {@code
+ * cacheCapacity * (D/8 + 100)} bytes, ~5.6 MB at D = 10,240); when an insert finds it full, the
+ * whole cache is cleared (epoch eviction: O(1) amortised, no LRU bookkeeping on the read path).
+ * Capacity 0 disables caching.
  *
  * <p><b>Cost.</b> A miss hashes the UTF-8 bytes of namespace and token (no allocation) and draws
  * {@code D/64} SplitMix64 outputs (well under a microsecond at D = 10,240); a hit is one map lookup

@@ -40,6 +40,26 @@ class HypervectorStoreTest {
   }
 
   @Test
+  void batchEqualsSingleQueries() {
+    HypervectorStore store = new HypervectorStore(D, 16);
+    for (int i = 0; i < 300; i++) {
+      store.add(Hypervector.random(D, i));
+    }
+    List<Hypervector> queries = new ArrayList<>();
+    for (int q = 0; q < 19; q++) {
+      queries.add(q % 4 == 0 ? Hypervector.random(D, q * 10) : Hypervector.random(D, -q));
+    }
+
+    List<List<IndexedMatch>> batch = store.nearestBatch(queries, 3);
+
+    assertThat(batch).hasSize(19);
+    for (int q = 0; q < queries.size(); q++) {
+      assertThat(batch.get(q)).isEqualTo(store.nearest(queries.get(q), 3));
+    }
+    assertThat(batch.get(4).get(0).index()).isEqualTo(40);
+  }
+
+  @Test
   void wrapAliasesTheArrayAndChecksItsLength() {
     long[] flat = new long[D.words() * 3];
     flat[D.words()] = -1L;

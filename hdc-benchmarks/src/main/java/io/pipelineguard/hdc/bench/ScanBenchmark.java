@@ -6,6 +6,7 @@ import io.pipelineguard.hdc.Hypervector;
 import io.pipelineguard.hdc.HypervectorStore;
 import io.pipelineguard.hdc.IndexedMatch;
 import io.pipelineguard.hdc.SplitMix64;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -13,6 +14,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -41,6 +43,7 @@ public class ScanBenchmark {
   HypervectorStore store;
   Hypervector query;
   long[] queryWords;
+  List<Hypervector> batch;
   int words;
 
   @Setup(Level.Trial)
@@ -55,12 +58,23 @@ public class ScanBenchmark {
     store = HypervectorStore.wrap(d, flat, n);
     query = Hypervector.random(d, 7);
     queryWords = query.copyWords();
+    batch = new ArrayList<>();
+    for (int q = 0; q < 8; q++) {
+      batch.add(Hypervector.random(d, 100 + q));
+    }
   }
 
   /** Top-10 nearest through the store API. */
   @Benchmark
   public List<IndexedMatch> storeNearestTop10() {
     return store.nearest(query, 10);
+  }
+
+  /** Eight queries in one pass ({@link HypervectorStore#nearestBatch}); time per query. */
+  @Benchmark
+  @OperationsPerInvocation(8)
+  public List<List<IndexedMatch>> storeNearestBatch8PerQuery() {
+    return store.nearestBatch(batch, 10);
   }
 
   /** The raw kernel loop: minimum distance over all rows. */
