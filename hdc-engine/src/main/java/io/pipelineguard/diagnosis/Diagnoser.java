@@ -1,6 +1,7 @@
 package io.pipelineguard.diagnosis;
 
 import io.pipelineguard.diagnosis.evidence.Candidate;
+import io.pipelineguard.diagnosis.evidence.FailingStep;
 import io.pipelineguard.diagnosis.evidence.LogScan;
 import io.pipelineguard.diagnosis.evidence.PassLogIndex;
 import io.pipelineguard.diagnosis.knowledge.Indication;
@@ -21,9 +22,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Diagnoses a failed CI job from its log: category, retry-worthiness, evidence lines, calibrated
@@ -37,10 +40,15 @@ import java.util.Set;
  */
 public final class Diagnoser {
   private static final int MAX_PASS_TEMPLATES = 500_000;
-  private static final double MIN_CATEGORY_SCORE = 1.0;
+  private static final double MIN_CATEGORY_SCORE = 0.5;
   private static final double POSITION_DISCOUNT = 0.8;
-  private static final double[] REGION_WEIGHTS = {1.0, 0.6, 0.4};
-  private static final double OTHER_REGION_WEIGHT = 0.15;
+  private static final double[] REGION_WEIGHTS = {1.0, 1.0, 0.8, 0.6};
+  private static final double OTHER_REGION_WEIGHT = 0.4;
+  private static final double AFTER_FAILURE_WEIGHT = 0.2;
+  private static final double BEFORE_STEP_WEIGHT = 0.25;
+  private static final double FAR_DISCOUNT = 0.6;
+  private static final int FAR_LINES = 1500;
+  private static final int TAIL_SHOWN = 8;
 
   private final KnowledgeBase knowledge;
   private final ReadLimits limits;
@@ -108,16 +116,38 @@ public final class Diagnoser {
     try (InputStream in = failing.open()) {
       read = LogLineReader.read(in, limits, scan);
     }
-    return judge(scan.candidates(), read, passBytes);
+    return judge(scan.candidates(), scan.failingStep(), read, passBytes);
   }
 
-  private DiagnosisReport judge(List<Candidate> candidates, ReadResult read, long passBytes) {
+  /**
+   * How much a line's votes count given where the first failing step is: lines of the failing step
+   * count fully (less the farther they are from its end), lines before the step a quarter, lines
+   * after the failure a fifth (later steps, after-failure dumps). Without a failure marker, lines
+   * count more the later they come.
+   */
+  static double stepWeight(int line, FailingStep step, int total) {
+    if (!step.found()) {
+      return 1.0 - POSITION_DISCOUNT * (1.0 - (double) line / total);
+    }
+    int f = step.failLine();
+    if (line > f) {
+      return AFTER_FAILURE_WEIGHT;
+    }
+    double near = 1.0 - FAR_DISCOUNT * Math.min(1.0, (f - line) / (double) FAR_LINES);
+    if (step.stepStart() > 0 && line < step.stepStart()) {
+      near *= BEFORE_STEP_WEIGHT;
+    }
+    return near;
+  }
+
+  private DiagnosisReport judge(
+      List<Candidate> candidates, FailingStep step, ReadResult read, long passBytes) {
     Map<Category, Double> scores = new EnumMap<>(Category.class);
     Map<String, RuleHit> hits = new LinkedHashMap<>();
     Map<String, double[]> perRule = new HashMap<>(); // best weight, distinct lines
     int total = Math.max(1, read.lines());
     Map<Candidate, Double> regionWeight = new HashMap<>();
-    List<Region> ranked = regions(candidates, null);
+    List<Region> ranked = regions(candidates, null, step, total);
     for (int i = 0; i < ranked.size(); i++) {
       double rw = i < REGION_WEIGHTS.length ? REGION_WEIGHTS[i] : OTHER_REGION_WEIGHT;
       for (Candidate c : ranked.get(i).members) {
@@ -126,7 +156,7 @@ public final class Diagnoser {
     }
     for (Candidate c : candidates) {
       double damp = c.inPassLog() ? 0.1 : 1.0;
-      double position = 1.0 - POSITION_DISCOUNT * (1.0 - (double) c.line() / total);
+      double position = stepWeight(c.line(), step, total);
       position *= regionWeight.getOrDefault(c, OTHER_REGION_WEIGHT);
       for (Indication ind : c.indications()) {
         if (ind.category().isEmpty() || ind.weight() <= 0) {
@@ -145,6 +175,14 @@ public final class Diagnoser {
       RuleHit h = e.getValue();
       scores.merge(h.category(), w, Double::sum);
       hits.put(e.getKey(), new RuleHit(h.ruleId(), h.category(), h.line(), w));
+    }
+    for (Indication ind : knowledge.matchCommand(step.command())) {
+      if (ind.category().isEmpty() || ind.weight() <= 0) {
+        continue;
+      }
+      scores.merge(ind.category().get(), ind.weight(), Double::sum);
+      hits.put(
+          ind.id(), new RuleHit(ind.id(), ind.category().get(), step.failLine(), ind.weight()));
     }
     List<String> topTemplates = topTemplates(candidates, null, 5);
     List<PrototypeMatch> nearest = List.of();
@@ -172,9 +210,9 @@ public final class Diagnoser {
     if (top < MIN_CATEGORY_SCORE) {
       winner = Category.UNKNOWN;
     }
-    List<Region> regions = regions(candidates, winner);
+    List<Region> regions = regions(candidates, winner, step, total);
     List<EvidenceLine> shown = new ArrayList<>();
-    List<LineSpan> spans = select(regions, shown);
+    List<LineSpan> spans = select(regions, step, shown);
     List<String> evidenceTemplates = topTemplates(candidates, winner, 5);
     boolean transientFailure = decideTransient(winner, candidates, scores);
     double confidence =
@@ -239,11 +277,12 @@ public final class Diagnoser {
     return c.effectiveScore() + vote * damp;
   }
 
-  private static List<Region> regions(List<Candidate> candidates, Category winner) {
+  private static List<Region> regions(
+      List<Candidate> candidates, Category winner, FailingStep step, int total) {
     List<Region> regions = new ArrayList<>();
     Region cur = null;
     for (Candidate c : candidates) {
-      double r = relevance(c, winner);
+      double r = relevance(c, winner) * stepWeight(c.line(), step, total);
       if (cur == null || c.line() > cur.last + 2) {
         cur = new Region();
         cur.first = c.line();
@@ -268,15 +307,24 @@ public final class Diagnoser {
     return regions;
   }
 
-  private List<LineSpan> select(List<Region> regions, List<EvidenceLine> shown) {
-    List<LineSpan> spans = new ArrayList<>();
-    int remaining = evidenceBudget;
+  private List<LineSpan> select(List<Region> regions, FailingStep step, List<EvidenceLine> shown) {
+    TreeMap<Integer, String> lines = new TreeMap<>();
+    List<FailingStep.TailLine> tail = step.tail();
+    int tailShown = Math.min(TAIL_SHOWN, evidenceBudget / 2);
+    for (int i = Math.max(0, tail.size() - tailShown); i < tail.size(); i++) {
+      FailingStep.TailLine t = tail.get(i);
+      if (t.number() >= step.stepStart()) {
+        lines.put(t.number(), t.text());
+      }
+    }
+    int remaining = evidenceBudget - lines.size();
     double topScore = regions.isEmpty() ? 0 : regions.get(0).score();
+    int taken = 0;
     for (Region reg : regions) {
-      if (remaining < 2 || spans.size() >= 4) {
+      if (remaining < 2 || taken >= 4) {
         break;
       }
-      if (!spans.isEmpty() && reg.score() < 0.5 * topScore) {
+      if (taken > 0 && reg.score() < 0.5 * topScore) {
         break;
       }
       int first = reg.first;
@@ -285,13 +333,37 @@ public final class Diagnoser {
         first = Math.max(reg.first, reg.bestCandidate.line() - 1);
         last = Math.min(reg.last, first + remaining - 1);
       }
-      spans.add(new LineSpan(first, last));
-      remaining -= last - first + 1;
+      taken++;
       for (int line = first; line <= last; line++) {
-        shown.add(new EvidenceLine(line, reg.texts.getOrDefault(line, "")));
+        if (lines.putIfAbsent(line, reg.texts.getOrDefault(line, "")) == null) {
+          remaining--;
+        }
       }
     }
-    shown.sort(Comparator.comparingInt(EvidenceLine::number));
+    return spansOf(lines, shown);
+  }
+
+  /** Turns shown line numbers into spans, joining runs separated by at most 2 unshown lines. */
+  static List<LineSpan> spansOf(NavigableMap<Integer, String> lines, List<EvidenceLine> shown) {
+    List<LineSpan> spans = new ArrayList<>();
+    int first = -1;
+    int last = -1;
+    for (Map.Entry<Integer, String> e : lines.entrySet()) {
+      int line = e.getKey();
+      shown.add(new EvidenceLine(line, e.getValue()));
+      if (first > 0 && line <= last + 3) {
+        last = line;
+        continue;
+      }
+      if (first > 0) {
+        spans.add(new LineSpan(first, last));
+      }
+      first = line;
+      last = line;
+    }
+    if (first > 0) {
+      spans.add(new LineSpan(first, last));
+    }
     return spans;
   }
 

@@ -37,8 +37,17 @@ public final class KnowledgeBase {
   private final int[][] byTrigger;
   private final int[] always;
 
-  private KnowledgeBase(List<Indication> indications) {
-    this.indications = List.copyOf(indications);
+  private final List<Indication> commandIndications;
+  private final List<KeywordScanner> commandScanners = new ArrayList<>();
+
+  private KnowledgeBase(List<Indication> all) {
+    this.indications = all.stream().filter(i -> i.scope() == Indication.Scope.LINE).toList();
+    this.commandIndications =
+        all.stream().filter(i -> i.scope() == Indication.Scope.COMMAND).toList();
+    for (Indication ind : commandIndications) {
+      List<String> t = ind.triggers().stream().filter(k -> !k.equals(ALWAYS)).toList();
+      commandScanners.add(t.isEmpty() ? null : new KeywordScanner(t));
+    }
     Map<String, List<Integer>> triggerToIndications = new LinkedHashMap<>();
     List<Integer> alwaysList = new ArrayList<>();
     for (int i = 0; i < this.indications.size(); i++) {
@@ -96,9 +105,37 @@ public final class KnowledgeBase {
     return new KnowledgeBase(all);
   }
 
-  /** Returns all indications, in file order. */
+  /** Returns all indications: line-scoped ones in file order, then command-scoped ones. */
   public List<Indication> indications() {
-    return indications;
+    List<Indication> all = new ArrayList<>(indications);
+    all.addAll(commandIndications);
+    return List.copyOf(all);
+  }
+
+  /**
+   * Returns the command-scoped indications whose trigger occurs in {@code command} (ASCII
+   * case-insensitive, word start) and whose regex, if any, finds a match. Cost: one pass over the
+   * command per command-scoped indication (precompiled); meant to run once per log.
+   */
+  public List<Indication> matchCommand(String command) {
+    List<Indication> out = new ArrayList<>();
+    if (command == null || command.isEmpty()) {
+      return out;
+    }
+    String text = command.length() > REGEX_PREFIX ? command.substring(0, REGEX_PREFIX) : command;
+    char[] chars = text.toCharArray();
+    for (int i = 0; i < commandIndications.size(); i++) {
+      Indication ind = commandIndications.get(i);
+      KeywordScanner one = commandScanners.get(i);
+      if (one != null && one.scan(chars, chars.length, one.newHits()) == 0) {
+        continue;
+      }
+      if (ind.regex().isPresent() && !ind.regex().get().matcher(text).find()) {
+        continue;
+      }
+      out.add(ind);
+    }
+    return out;
   }
 
   /** Creates the per-thread matcher. */
