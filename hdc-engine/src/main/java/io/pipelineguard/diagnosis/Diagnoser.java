@@ -48,7 +48,7 @@ public final class Diagnoser {
   private static final double BEFORE_STEP_WEIGHT = 0.25;
   private static final double FAR_DISCOUNT = 0.6;
   private static final int FAR_LINES = 1500;
-  private static final int TAIL_SHOWN = 8;
+  private static final int TAIL_SHOWN = 10;
 
   private final KnowledgeBase knowledge;
   private final ReadLimits limits;

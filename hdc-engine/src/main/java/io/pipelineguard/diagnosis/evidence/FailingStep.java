@@ -17,6 +17,10 @@ import java.util.List;
  * Run command} group, a Maven mojo header {@code [INFO] --- plugin:goal} and a Gradle {@code > Task
  * :name} line.
  *
+ * <p>The kept lines are those before the first strong marker (a CI's own "command failed"), or
+ * before the end of the log when only build-tool markers were seen: Maven prints its errors after
+ * {@code BUILD FAILURE}.
+ *
  * <p>Cost: a few character comparisons per line, plus a copy of at most {@value #KEPT_CHARS}
  * characters of each non-blank line into a fixed ring of {@value #TAIL} lines until the failure is
  * found; no per-line allocation. Not thread-safe.
@@ -73,7 +77,7 @@ public final class FailingStep {
       }
       return;
     }
-    if (marker || weakFailLine > 0) {
+    if (marker) {
       return;
     }
     int slot = ringCount % TAIL;
