@@ -283,7 +283,9 @@ public final class Diagnoser {
     Region cur = null;
     for (Candidate c : candidates) {
       double r = relevance(c, winner) * stepWeight(c.line(), step, total);
-      if (cur == null || c.line() > cur.last + 2) {
+      int f = step.failLine();
+      boolean crossesFailure = cur != null && f > 0 && cur.first <= f && c.line() > f;
+      if (cur == null || c.line() > cur.last + 2 || crossesFailure) {
         cur = new Region();
         cur.first = c.line();
         cur.last = c.blockEnd();
