@@ -9,6 +9,7 @@ import io.pipelineguard.diagnosis.knowledge.KnowledgeBase;
 import io.pipelineguard.diagnosis.log.LogLineReader;
 import io.pipelineguard.diagnosis.log.ReadLimits;
 import io.pipelineguard.diagnosis.log.ReadResult;
+import io.pipelineguard.diagnosis.log.TemplateMasker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -48,7 +49,10 @@ public final class Diagnoser {
   private static final double BEFORE_STEP_WEIGHT = 0.25;
   private static final double FAR_DISCOUNT = 0.6;
   private static final int FAR_LINES = 1500;
-  private static final int TAIL_SHOWN = 10;
+  private static final int TAIL_SHOWN = 12;
+  private static final int SHORT_STEP_LINES = 40;
+  private static final int FIRST_CAUSE_LINES = 8;
+  private static final double FIRST_CAUSE_WEIGHT = 2.0;
 
   private final KnowledgeBase knowledge;
   private final ReadLimits limits;
@@ -116,7 +120,8 @@ public final class Diagnoser {
     try (InputStream in = failing.open()) {
       read = LogLineReader.read(in, limits, scan);
     }
-    return judge(scan.candidates(), scan.failingStep(), read, passBytes);
+    scan.failingStep().endOfLog(read.lines());
+    return judge(scan.candidates(), scan.failingStep(), pass, read, passBytes);
   }
 
   /**
@@ -141,7 +146,11 @@ public final class Diagnoser {
   }
 
   private DiagnosisReport judge(
-      List<Candidate> candidates, FailingStep step, ReadResult read, long passBytes) {
+      List<Candidate> candidates,
+      FailingStep step,
+      Set<String> pass,
+      ReadResult read,
+      long passBytes) {
     Map<Category, Double> scores = new EnumMap<>(Category.class);
     Map<String, RuleHit> hits = new LinkedHashMap<>();
     Map<String, double[]> perRule = new HashMap<>(); // best weight, distinct lines
@@ -212,7 +221,7 @@ public final class Diagnoser {
     }
     List<Region> regions = regions(candidates, winner, step, total);
     List<EvidenceLine> shown = new ArrayList<>();
-    List<LineSpan> spans = select(regions, step, shown);
+    List<LineSpan> spans = select(regions, step, pass, firstCause(candidates, winner, step), shown);
     List<String> evidenceTemplates = topTemplates(candidates, winner, 5);
     boolean transientFailure = decideTransient(winner, candidates, scores);
     double confidence =
@@ -309,15 +318,60 @@ public final class Diagnoser {
     return regions;
   }
 
-  private List<LineSpan> select(List<Region> regions, FailingStep step, List<EvidenceLine> shown) {
+  /**
+   * Returns the first line of the failing step (or of the log, when no step was found) that a
+   * strong rule of the winning category matched: the first root cause, as a person scrolling the
+   * step would find it. Null when none.
+   */
+  private static Candidate firstCause(
+      List<Candidate> candidates, Category winner, FailingStep step) {
+    int from = step.stepStart();
+    int to = step.found() ? step.failLine() : Integer.MAX_VALUE;
+    for (Candidate c : candidates) {
+      if (c.line() < from || c.line() > to || c.inPassLog()) {
+        continue;
+      }
+      for (Indication ind : c.indications()) {
+        if (ind.category().orElse(null) == winner && ind.weight() >= FIRST_CAUSE_WEIGHT) {
+          return c;
+        }
+      }
+    }
+    return null;
+  }
+
+  private List<LineSpan> select(
+      List<Region> regions,
+      FailingStep step,
+      Set<String> pass,
+      Candidate cause,
+      List<EvidenceLine> shown) {
     TreeMap<Integer, String> lines = new TreeMap<>();
+    if (cause != null) {
+      int end = Math.min(cause.blockEnd(), cause.line() + FIRST_CAUSE_LINES - 1);
+      List<String> texts = cause.texts();
+      for (int line = cause.line(); line <= end; line++) {
+        int k = line - cause.line();
+        lines.put(line, k < texts.size() ? texts.get(k) : "");
+      }
+    }
     List<FailingStep.TailLine> tail = step.tail();
     int tailShown = Math.min(TAIL_SHOWN, evidenceBudget / 2);
-    for (int i = Math.max(0, tail.size() - tailShown); i < tail.size(); i++) {
+    if (step.stepStart() > 0 && step.failLine() - step.stepStart() <= SHORT_STEP_LINES) {
+      tailShown = tail.size(); // a short failing step is shown whole, as CI web pages expand it
+    }
+    TemplateMasker masker = pass.isEmpty() ? null : new TemplateMasker();
+    int added = 0;
+    for (int i = tail.size() - 1; i >= 0 && added < tailShown; i--) {
       FailingStep.TailLine t = tail.get(i);
-      if (t.number() >= step.stepStart()) {
-        lines.put(t.number(), t.text());
+      if (t.number() < step.stepStart()) {
+        break;
       }
+      if (masker != null && pass.contains(masker.mask(t.text().toCharArray(), t.text().length()))) {
+        continue; // also printed by the last passing run: not what went wrong
+      }
+      lines.put(t.number(), t.text());
+      added++;
     }
     int remaining = evidenceBudget - lines.size();
     double topScore = regions.isEmpty() ? 0 : regions.get(0).score();

@@ -27,7 +27,7 @@ import java.util.List;
  */
 public final class FailingStep {
   /** Lines before the failure marker that are kept for display. */
-  public static final int TAIL = 24;
+  public static final int TAIL = 64;
 
   static final int KEPT_CHARS = 300;
 
@@ -182,6 +182,22 @@ public final class FailingStep {
       return i;
     }
     return -1;
+  }
+
+  /**
+   * Ends the log: when no failure marker was seen, the last line counts as a weak one (a log that
+   * stops without saying why usually stops where the job died: killed, timed out, or cut), with the
+   * last step seen as the failing step.
+   *
+   * @param lastLine the number of the log's last line
+   */
+  public void endOfLog(int lastLine) {
+    if (found() || lastLine <= 0) {
+      return;
+    }
+    weakFailLine = lastLine + 1;
+    failStepStart = stepStart;
+    failCommand = stepCommand;
   }
 
   /** Returns whether a failure marker was seen (a strong one, or a weak closing one). */
