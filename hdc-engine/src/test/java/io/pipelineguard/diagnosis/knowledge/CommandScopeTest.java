@@ -56,4 +56,23 @@ class CommandScopeTest {
         .extracting(i -> i.category().orElseThrow())
         .contains(Category.QUALITY_GATE);
   }
+
+  @Test
+  void regexSeesAWindowAroundTheTriggerSoAnchorsWorkNearTheStart() throws IOException {
+    KnowledgeBase kb =
+        KnowledgeBase.of(
+            KnowledgeFile.parse(
+                new StringReader(
+                    "[t.fail]\ncategory = test_failure\ntrigger = ^fail\nregex = ^FAIL +[a-z]\n"
+                        + "[t.far]\ncategory = network\ntrigger = refused\n"
+                        + "regex = peer refused\n"),
+                "t.ini",
+                Indication.Source.USER));
+    char[] a = "FAIL widget_test".toCharArray();
+    assertThat(kb.newMatcher().match(a, a.length)).extracting(Indication::id).contains("t.fail");
+    char[] b = ("x".repeat(3000) + " peer refused").toCharArray();
+    assertThat(kb.newMatcher().match(b, b.length)).extracting(Indication::id).contains("t.far");
+    char[] c = "the FAIL widget".toCharArray();
+    assertThat(kb.newMatcher().match(c, c.length)).isEmpty();
+  }
 }
