@@ -50,7 +50,7 @@ public final class Diagnoser {
   private static final double FAR_DISCOUNT = 0.6;
   private static final int FAR_LINES = 1500;
   private static final int TAIL_SHOWN = 12;
-  private static final int SHORT_STEP_LINES = 40;
+  private static final int SHORT_STEP_LINES = 100;
   private static final int FIRST_CAUSE_LINES = 8;
   private static final double FIRST_CAUSE_WEIGHT = 2.0;
 
