@@ -51,6 +51,7 @@ public final class Diagnoser {
   private static final int FAR_LINES = 1500;
   private static final int TAIL_SHOWN = 12;
   private static final int SHORT_STEP_LINES = 100;
+  private static final double GUESSED_COMMAND_WEIGHT = 0.5;
   private static final int FIRST_CAUSE_LINES = 8;
   private static final double FIRST_CAUSE_WEIGHT = 2.0;
 
@@ -185,13 +186,15 @@ public final class Diagnoser {
       scores.merge(h.category(), w, Double::sum);
       hits.put(e.getKey(), new RuleHit(h.ruleId(), h.category(), h.line(), w));
     }
+    // a command guessed from the last step seen (no CI failure marker) counts half
+    double commandWeight = step.commandKnown() ? 1.0 : GUESSED_COMMAND_WEIGHT;
     for (Indication ind : knowledge.matchCommand(step.command())) {
       if (ind.category().isEmpty() || ind.weight() <= 0) {
         continue;
       }
-      scores.merge(ind.category().get(), ind.weight(), Double::sum);
-      hits.put(
-          ind.id(), new RuleHit(ind.id(), ind.category().get(), step.failLine(), ind.weight()));
+      double w = ind.weight() * commandWeight;
+      scores.merge(ind.category().get(), w, Double::sum);
+      hits.put(ind.id(), new RuleHit(ind.id(), ind.category().get(), step.failLine(), w));
     }
     List<String> topTemplates = topTemplates(candidates, null, 5);
     List<PrototypeMatch> nearest = List.of();

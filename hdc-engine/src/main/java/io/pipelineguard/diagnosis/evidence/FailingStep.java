@@ -41,6 +41,7 @@ public final class FailingStep {
   private int failStepStart;
   private String failCommand = "";
   private int weakFailLine;
+  private boolean quotedSeen;
 
   /**
    * Observes one cleaned line.
@@ -67,13 +68,15 @@ public final class FailingStep {
       }
       if (quoted != null) {
         failCommand = quoted;
+        quotedSeen = true;
       }
       return;
-    } else if (kind == WEAK_FAILURE) {
+    } else if (kind == WEAK_FAILURE || kind == BUILD_END) {
       if (weakFailLine == 0) {
         weakFailLine = number;
-        failStepStart = stepStart;
-        failCommand = stepCommand;
+        // Travis's closing line follows after_* steps: the failing step is not the last one
+        failStepStart = kind == BUILD_END ? 0 : stepStart;
+        failCommand = kind == BUILD_END ? "" : stepCommand;
       }
       return;
     }
@@ -92,6 +95,7 @@ public final class FailingStep {
   static final int STEP_START = 1;
   static final int FAILURE = 2;
   static final int WEAK_FAILURE = 3;
+  static final int BUILD_END = 4;
 
   /** Classifies a cleaned line as a step start, a failure marker or neither. */
   static int classify(char[] c, int n, boolean marker) {
@@ -126,7 +130,7 @@ public final class FailingStep {
             ? FAILURE
             : NONE;
       case 'D':
-        return startsWith(c, n, "Done. Your build exited with ") ? WEAK_FAILURE : NONE;
+        return startsWith(c, n, "Done. Your build exited with ") ? BUILD_END : NONE;
       case 'B':
         return startsWith(c, n, "BUILD FAILURE") || startsWith(c, n, "BUILD FAILED")
             ? WEAK_FAILURE
@@ -216,6 +220,14 @@ public final class FailingStep {
   /** Returns the line where the failing step started, or 0 when unknown. */
   public int stepStart() {
     return failStepStart;
+  }
+
+  /**
+   * Returns whether the failing command is known from a CI's own failure marker (not guessed from a
+   * build tool's summary or the end of the log).
+   */
+  public boolean commandKnown() {
+    return failLine > 0 && (weakFailLine == 0 || failLine < weakFailLine || quotedSeen);
   }
 
   /** Returns the failing command's text (empty when unknown). */
