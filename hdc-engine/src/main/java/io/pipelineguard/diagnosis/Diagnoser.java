@@ -169,8 +169,8 @@ public final class Diagnoser {
       double position = stepWeight(c.line(), step, total);
       position *= regionWeight.getOrDefault(c, OTHER_REGION_WEIGHT);
       for (Indication ind : c.indications()) {
-        if (ind.category().isEmpty() || ind.weight() <= 0) {
-          continue;
+        if (ind.category().isEmpty() || ind.weight() <= 0 || !strongestOfItsCategory(c, ind)) {
+          continue; // one line counts once per category: its strongest rule
         }
         double w = ind.weight() * damp * position;
         double[] agg = perRule.computeIfAbsent(ind.id(), k -> new double[2]);
@@ -250,6 +250,19 @@ public final class Diagnoser {
             winner, transientFailure, round(confidence), spans, signature, novel, explanation);
     return new DiagnosisReport(
         diagnosis, shown, scores, ruleHits, nearest, evidenceTemplates, read, passBytes);
+  }
+
+  /** Whether {@code ind} is the first of the strongest indications of its category on the line. */
+  private static boolean strongestOfItsCategory(Candidate c, Indication ind) {
+    for (Indication other : c.indications()) {
+      if (other == ind) {
+        return true;
+      }
+      if (other.category().equals(ind.category()) && other.weight() >= ind.weight()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static double round(double v) {
