@@ -1,6 +1,7 @@
 package io.pipelineguard.diagnosis;
 
 import io.pipelineguard.diagnosis.evidence.Candidate;
+import io.pipelineguard.diagnosis.evidence.FailingStep;
 import io.pipelineguard.diagnosis.evidence.LogScan;
 import io.pipelineguard.diagnosis.evidence.PassLogIndex;
 import io.pipelineguard.diagnosis.knowledge.Indication;
@@ -8,6 +9,7 @@ import io.pipelineguard.diagnosis.knowledge.KnowledgeBase;
 import io.pipelineguard.diagnosis.log.LogLineReader;
 import io.pipelineguard.diagnosis.log.ReadLimits;
 import io.pipelineguard.diagnosis.log.ReadResult;
+import io.pipelineguard.diagnosis.log.TemplateMasker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
@@ -21,9 +23,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Diagnoses a failed CI job from its log: category, retry-worthiness, evidence lines, calibrated
@@ -37,10 +41,19 @@ import java.util.Set;
  */
 public final class Diagnoser {
   private static final int MAX_PASS_TEMPLATES = 500_000;
-  private static final double MIN_CATEGORY_SCORE = 1.0;
+  private static final double MIN_CATEGORY_SCORE = 0.5;
   private static final double POSITION_DISCOUNT = 0.8;
-  private static final double[] REGION_WEIGHTS = {1.0, 0.6, 0.4};
-  private static final double OTHER_REGION_WEIGHT = 0.15;
+  private static final double[] REGION_WEIGHTS = {1.0, 1.0, 0.8, 0.6};
+  private static final double OTHER_REGION_WEIGHT = 0.4;
+  private static final double AFTER_FAILURE_WEIGHT = 0.2;
+  private static final double BEFORE_STEP_WEIGHT = 0.25;
+  private static final double FAR_DISCOUNT = 0.6;
+  private static final int FAR_LINES = 1500;
+  private static final int TAIL_SHOWN = 12;
+  private static final int SHORT_STEP_LINES = 100;
+  private static final double GUESSED_COMMAND_WEIGHT = 0.5;
+  private static final int FIRST_CAUSE_LINES = 8;
+  private static final double FIRST_CAUSE_WEIGHT = 2.0;
 
   /** How many of the most telling templates are handed to learned prototypes. */
   private static final int PROTOTYPE_QUERY_TEMPLATES = 16;
@@ -111,16 +124,43 @@ public final class Diagnoser {
     try (InputStream in = failing.open()) {
       read = LogLineReader.read(in, limits, scan);
     }
-    return judge(scan.candidates(), read, passBytes);
+    scan.failingStep().endOfLog(read.lines());
+    return judge(scan.candidates(), scan.failingStep(), pass, read, passBytes);
   }
 
-  private DiagnosisReport judge(List<Candidate> candidates, ReadResult read, long passBytes) {
+  /**
+   * How much a line's votes count given where the first failing step is: lines of the failing step
+   * count fully (less the farther they are from its end), lines before the step a quarter, lines
+   * after the failure a fifth (later steps, after-failure dumps). Without a failure marker, lines
+   * count more the later they come.
+   */
+  static double stepWeight(int line, FailingStep step, int total) {
+    if (!step.found()) {
+      return 1.0 - POSITION_DISCOUNT * (1.0 - (double) line / total);
+    }
+    int f = step.failLine();
+    if (line > f) {
+      return AFTER_FAILURE_WEIGHT;
+    }
+    double near = 1.0 - FAR_DISCOUNT * Math.min(1.0, (f - line) / (double) FAR_LINES);
+    if (step.stepStart() > 0 && line < step.stepStart()) {
+      near *= BEFORE_STEP_WEIGHT;
+    }
+    return near;
+  }
+
+  private DiagnosisReport judge(
+      List<Candidate> candidates,
+      FailingStep step,
+      Set<String> pass,
+      ReadResult read,
+      long passBytes) {
     Map<Category, Double> scores = new EnumMap<>(Category.class);
     Map<String, RuleHit> hits = new LinkedHashMap<>();
     Map<String, double[]> perRule = new HashMap<>(); // best weight, distinct lines
     int total = Math.max(1, read.lines());
     Map<Candidate, Double> regionWeight = new HashMap<>();
-    List<Region> ranked = regions(candidates, null);
+    List<Region> ranked = regions(candidates, null, step, total);
     for (int i = 0; i < ranked.size(); i++) {
       double rw = i < REGION_WEIGHTS.length ? REGION_WEIGHTS[i] : OTHER_REGION_WEIGHT;
       for (Candidate c : ranked.get(i).members) {
@@ -129,11 +169,11 @@ public final class Diagnoser {
     }
     for (Candidate c : candidates) {
       double damp = c.inPassLog() ? 0.1 : 1.0;
-      double position = 1.0 - POSITION_DISCOUNT * (1.0 - (double) c.line() / total);
+      double position = stepWeight(c.line(), step, total);
       position *= regionWeight.getOrDefault(c, OTHER_REGION_WEIGHT);
       for (Indication ind : c.indications()) {
-        if (ind.category().isEmpty() || ind.weight() <= 0) {
-          continue;
+        if (ind.category().isEmpty() || ind.weight() <= 0 || !strongestOfItsCategory(c, ind)) {
+          continue; // one line counts once per category: its strongest rule
         }
         double w = ind.weight() * damp * position;
         double[] agg = perRule.computeIfAbsent(ind.id(), k -> new double[2]);
@@ -148,6 +188,16 @@ public final class Diagnoser {
       RuleHit h = e.getValue();
       scores.merge(h.category(), w, Double::sum);
       hits.put(e.getKey(), new RuleHit(h.ruleId(), h.category(), h.line(), w));
+    }
+    // a command guessed from the last step seen (no CI failure marker) counts half
+    double commandWeight = step.commandKnown() ? 1.0 : GUESSED_COMMAND_WEIGHT;
+    for (Indication ind : knowledge.matchCommand(step.command())) {
+      if (ind.category().isEmpty() || ind.weight() <= 0) {
+        continue;
+      }
+      double w = ind.weight() * commandWeight;
+      scores.merge(ind.category().get(), w, Double::sum);
+      hits.put(ind.id(), new RuleHit(ind.id(), ind.category().get(), step.failLine(), w));
     }
     List<String> topTemplates = topTemplates(candidates, null, PROTOTYPE_QUERY_TEMPLATES);
     List<PrototypeMatch> nearest = List.of();
@@ -175,9 +225,9 @@ public final class Diagnoser {
     if (top < MIN_CATEGORY_SCORE) {
       winner = Category.UNKNOWN;
     }
-    List<Region> regions = regions(candidates, winner);
+    List<Region> regions = regions(candidates, winner, step, total);
     List<EvidenceLine> shown = new ArrayList<>();
-    List<LineSpan> spans = select(regions, shown);
+    List<LineSpan> spans = select(regions, step, pass, firstCause(candidates, winner, step), shown);
     List<String> evidenceTemplates = topTemplates(candidates, winner, 5);
     boolean transientFailure = decideTransient(winner, candidates, scores);
     double confidence =
@@ -203,6 +253,19 @@ public final class Diagnoser {
             winner, transientFailure, round(confidence), spans, signature, novel, explanation);
     return new DiagnosisReport(
         diagnosis, shown, scores, ruleHits, nearest, evidenceTemplates, read, passBytes);
+  }
+
+  /** Whether {@code ind} is the first of the strongest indications of its category on the line. */
+  private static boolean strongestOfItsCategory(Candidate c, Indication ind) {
+    for (Indication other : c.indications()) {
+      if (other == ind) {
+        return true;
+      }
+      if (other.category().equals(ind.category()) && other.weight() >= ind.weight()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static double round(double v) {
@@ -242,12 +305,15 @@ public final class Diagnoser {
     return c.effectiveScore() + vote * damp;
   }
 
-  private static List<Region> regions(List<Candidate> candidates, Category winner) {
+  private static List<Region> regions(
+      List<Candidate> candidates, Category winner, FailingStep step, int total) {
     List<Region> regions = new ArrayList<>();
     Region cur = null;
     for (Candidate c : candidates) {
-      double r = relevance(c, winner);
-      if (cur == null || c.line() > cur.last + 2) {
+      double r = relevance(c, winner) * stepWeight(c.line(), step, total);
+      int f = step.failLine();
+      boolean crossesFailure = cur != null && f > 0 && cur.first <= f && c.line() > f;
+      if (cur == null || c.line() > cur.last + 2 || crossesFailure) {
         cur = new Region();
         cur.first = c.line();
         cur.last = c.blockEnd();
@@ -271,15 +337,69 @@ public final class Diagnoser {
     return regions;
   }
 
-  private List<LineSpan> select(List<Region> regions, List<EvidenceLine> shown) {
-    List<LineSpan> spans = new ArrayList<>();
-    int remaining = evidenceBudget;
-    double topScore = regions.isEmpty() ? 0 : regions.get(0).score();
-    for (Region reg : regions) {
-      if (remaining < 2 || spans.size() >= 4) {
+  /**
+   * Returns the first line of the failing step (or of the log, when no step was found) that a
+   * strong rule of the winning category matched: the first root cause, as a person scrolling the
+   * step would find it. Null when none.
+   */
+  private static Candidate firstCause(
+      List<Candidate> candidates, Category winner, FailingStep step) {
+    int from = step.stepStart();
+    int to = step.found() ? step.failLine() : Integer.MAX_VALUE;
+    for (Candidate c : candidates) {
+      if (c.line() < from || c.line() > to || c.inPassLog()) {
+        continue;
+      }
+      for (Indication ind : c.indications()) {
+        if (ind.category().orElse(null) == winner && ind.weight() >= FIRST_CAUSE_WEIGHT) {
+          return c;
+        }
+      }
+    }
+    return null;
+  }
+
+  private List<LineSpan> select(
+      List<Region> regions,
+      FailingStep step,
+      Set<String> pass,
+      Candidate cause,
+      List<EvidenceLine> shown) {
+    TreeMap<Integer, String> lines = new TreeMap<>();
+    if (cause != null) {
+      int end = Math.min(cause.blockEnd(), cause.line() + FIRST_CAUSE_LINES - 1);
+      List<String> texts = cause.texts();
+      for (int line = cause.line(); line <= end; line++) {
+        int k = line - cause.line();
+        lines.put(line, k < texts.size() ? texts.get(k) : "");
+      }
+    }
+    List<FailingStep.TailLine> tail = step.tail();
+    int tailShown = Math.min(TAIL_SHOWN, evidenceBudget / 2);
+    if (step.stepStart() > 0 && step.failLine() - step.stepStart() <= SHORT_STEP_LINES) {
+      tailShown = tail.size(); // a short failing step is shown whole, as CI web pages expand it
+    }
+    TemplateMasker masker = pass.isEmpty() ? null : new TemplateMasker();
+    int added = 0;
+    for (int i = tail.size() - 1; i >= 0 && added < tailShown; i--) {
+      FailingStep.TailLine t = tail.get(i);
+      if (t.number() < step.stepStart()) {
         break;
       }
-      if (!spans.isEmpty() && reg.score() < 0.5 * topScore) {
+      if (masker != null && pass.contains(masker.mask(t.text().toCharArray(), t.text().length()))) {
+        continue; // also printed by the last passing run: not what went wrong
+      }
+      lines.put(t.number(), t.text());
+      added++;
+    }
+    int remaining = evidenceBudget - lines.size();
+    double topScore = regions.isEmpty() ? 0 : regions.get(0).score();
+    int taken = 0;
+    for (Region reg : regions) {
+      if (remaining < 2 || taken >= 4) {
+        break;
+      }
+      if (taken > 0 && reg.score() < 0.5 * topScore) {
         break;
       }
       int first = reg.first;
@@ -288,13 +408,37 @@ public final class Diagnoser {
         first = Math.max(reg.first, reg.bestCandidate.line() - 1);
         last = Math.min(reg.last, first + remaining - 1);
       }
-      spans.add(new LineSpan(first, last));
-      remaining -= last - first + 1;
+      taken++;
       for (int line = first; line <= last; line++) {
-        shown.add(new EvidenceLine(line, reg.texts.getOrDefault(line, "")));
+        if (lines.putIfAbsent(line, reg.texts.getOrDefault(line, "")) == null) {
+          remaining--;
+        }
       }
     }
-    shown.sort(Comparator.comparingInt(EvidenceLine::number));
+    return spansOf(lines, shown);
+  }
+
+  /** Turns shown line numbers into spans, joining runs separated by at most 2 unshown lines. */
+  static List<LineSpan> spansOf(NavigableMap<Integer, String> lines, List<EvidenceLine> shown) {
+    List<LineSpan> spans = new ArrayList<>();
+    int first = -1;
+    int last = -1;
+    for (Map.Entry<Integer, String> e : lines.entrySet()) {
+      int line = e.getKey();
+      shown.add(new EvidenceLine(line, e.getValue()));
+      if (first > 0 && line <= last + 3) {
+        last = line;
+        continue;
+      }
+      if (first > 0) {
+        spans.add(new LineSpan(first, last));
+      }
+      first = line;
+      last = line;
+    }
+    if (first > 0) {
+      spans.add(new LineSpan(first, last));
+    }
     return spans;
   }
 

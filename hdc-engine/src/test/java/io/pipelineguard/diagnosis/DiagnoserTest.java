@@ -146,4 +146,42 @@ class DiagnoserTest {
     assertThat(d.diagnose(text(log)).diagnosis().novel()).isTrue();
     assertThat(d.diagnose(text(log)).diagnosis().novel()).isFalse();
   }
+
+  @Test
+  void theFirstFailingStepOutweighsLaterNoise() throws IOException {
+    String log =
+        "$ ./install-tools.sh\n"
+            + filler(20, "installing")
+            + "The command \"./install-tools.sh\" exited with 0.\n"
+            + "$ make test\n"
+            + filler(30, "running")
+            + "  1) the parser keeps comments\n"
+            + "     AssertionError: expected 3 to equal 4\n"
+            + "  12 passing, 1 failing\n"
+            + "The command \"make test\" exited with 1.\n"
+            + "$ ./upload-report.sh\n"
+            + "curl: (7) Failed to connect to reports.example port 443: Connection refused\n"
+            + "The command \"./upload-report.sh\" exited with 7.\n"
+            + "Done. Your build exited with 1.\n";
+    DiagnosisReport r = DIAGNOSER.diagnose(text(log));
+    assertThat(r.diagnosis().category()).isEqualTo(Category.TEST_FAILURE);
+    int failing = 23 + 30 + 4;
+    assertThat(r.lines()).anyMatch(l -> l.number() == failing - 1 && l.text().contains("failing"));
+    assertThat(r.lines()).noneMatch(l -> l.text().contains("Connection refused"));
+  }
+
+  @Test
+  void stepWeightFavoursTheFailingStep() {
+    io.pipelineguard.diagnosis.evidence.FailingStep step =
+        new io.pipelineguard.diagnosis.evidence.FailingStep();
+    char[] start = "$ make".toCharArray();
+    step.accept(100, start, start.length, false);
+    char[] fail = "The command \"make\" exited with 2.".toCharArray();
+    step.accept(200, fail, fail.length, false);
+    double inStep = Diagnoser.stepWeight(190, step, 1000);
+    double before = Diagnoser.stepWeight(50, step, 1000);
+    double after = Diagnoser.stepWeight(300, step, 1000);
+    assertThat(inStep).isGreaterThan(before).isGreaterThan(after);
+    assertThat(inStep).isCloseTo(1.0, org.assertj.core.api.Assertions.within(0.05));
+  }
 }

@@ -31,6 +31,7 @@ public final class LogScan implements LineSink {
   private final LineCleaner cleaner = new LineCleaner();
   private final TemplateMasker masker = new TemplateMasker();
   private final Map<String, Candidate> byTemplate = new HashMap<>();
+  private final FailingStep step = new FailingStep();
   private Candidate open;
   private int blankRun;
   private int lines;
@@ -53,6 +54,7 @@ public final class LogScan implements LineSink {
     lines = number;
     int n = cleaner.clean(chars, length);
     char[] c = cleaner.chars();
+    step.accept(number, c, n, cleaner.wasMarker());
     if (cleaner.wasMarker() && n == 0) {
       open = null;
       return;
@@ -184,6 +186,11 @@ public final class LogScan implements LineSink {
     all = new ArrayList<>(all);
     all.sort(Comparator.comparingInt(Candidate::line));
     return Collections.unmodifiableList(all);
+  }
+
+  /** Returns what was found about the first failing step. */
+  public FailingStep failingStep() {
+    return step;
   }
 
   /** Returns the number of lines seen. */

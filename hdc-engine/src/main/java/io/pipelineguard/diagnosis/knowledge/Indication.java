@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param regex optional refinement, applied to the line's first 4096 characters
  * @param transientOverride when present, overrides the category's default retry judgement
  * @param source where the sign comes from
+ * @param scope what text the sign is matched against: each log line, or the failing step's command
  */
 public record Indication(
     String id,
@@ -28,7 +29,28 @@ public record Indication(
     List<String> triggers,
     Optional<Pattern> regex,
     Optional<Boolean> transientOverride,
-    Source source) {
+    Source source,
+    Scope scope) {
+
+  /** What text an indication is matched against. */
+  public enum Scope {
+    /** Every log line. */
+    LINE,
+    /** The command of the first failing step (e.g. {@code npm run lint}), once per log. */
+    COMMAND
+  }
+
+  /** Creates a line-scoped indication. */
+  public Indication(
+      String id,
+      Optional<Category> category,
+      double weight,
+      List<String> triggers,
+      Optional<Pattern> regex,
+      Optional<Boolean> transientOverride,
+      Source source) {
+    this(id, category, weight, triggers, regex, transientOverride, source, Scope.LINE);
+  }
 
   /** Where an indication comes from. */
   public enum Source {
@@ -45,6 +67,7 @@ public record Indication(
     Objects.requireNonNull(regex, "regex");
     Objects.requireNonNull(transientOverride, "transientOverride");
     Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(scope, "scope");
     triggers = List.copyOf(triggers);
     if (triggers.isEmpty()) {
       throw new IllegalArgumentException("indication " + id + " needs at least one trigger");

@@ -17,8 +17,9 @@ import java.util.Map;
 /**
  * The rule part of the knowledge base: built-in patterns plus user rules, compiled into one keyword
  * prefilter. A line is first scanned for all triggers at once; only the indications whose trigger
- * occurs run their RE2/J regex (linear time, on at most {@value #REGEX_PREFIX} characters), so no
- * rule can hang a scan.
+ * occurs run their RE2/J regex (linear time, on a window of the line around the trigger's first
+ * occurrence; rules without a trigger on the first {@value #REGEX_PREFIX} characters), so no rule
+ * can hang a scan.
  *
  * <p>Immutable and thread-safe; per-thread scan state lives in a {@link LineMatcher}.
  */
@@ -27,8 +28,18 @@ public final class KnowledgeBase {
   public static final String BUILT_IN_RESOURCE =
       "/io/pipelineguard/shared/knowledge/builtin-patterns.ini";
 
-  /** Characters of a line a regex sees at most. */
+  /** Characters of a line a regex sees at most (rules without a trigger). */
   public static final int REGEX_PREFIX = 4096;
+
+  /**
+   * A triggered rule's regex sees the line from this many characters before the end of its
+   * trigger's first occurrence (from the line's start when the trigger ends within them, so that
+   * {@code ^} anchors work) ...
+   */
+  static final int WINDOW_BEFORE = 256;
+
+  /** ... to this many characters after it. */
+  static final int WINDOW_AFTER = 256;
 
   static final String ALWAYS = "\u0000always";
 
@@ -37,8 +48,17 @@ public final class KnowledgeBase {
   private final int[][] byTrigger;
   private final int[] always;
 
-  private KnowledgeBase(List<Indication> indications) {
-    this.indications = List.copyOf(indications);
+  private final List<Indication> commandIndications;
+  private final List<KeywordScanner> commandScanners = new ArrayList<>();
+
+  private KnowledgeBase(List<Indication> all) {
+    this.indications = all.stream().filter(i -> i.scope() == Indication.Scope.LINE).toList();
+    this.commandIndications =
+        all.stream().filter(i -> i.scope() == Indication.Scope.COMMAND).toList();
+    for (Indication ind : commandIndications) {
+      List<String> t = ind.triggers().stream().filter(k -> !k.equals(ALWAYS)).toList();
+      commandScanners.add(t.isEmpty() ? null : new KeywordScanner(t));
+    }
     Map<String, List<Integer>> triggerToIndications = new LinkedHashMap<>();
     List<Integer> alwaysList = new ArrayList<>();
     for (int i = 0; i < this.indications.size(); i++) {
@@ -96,9 +116,37 @@ public final class KnowledgeBase {
     return new KnowledgeBase(all);
   }
 
-  /** Returns all indications, in file order. */
+  /** Returns all indications: line-scoped ones in file order, then command-scoped ones. */
   public List<Indication> indications() {
-    return indications;
+    List<Indication> all = new ArrayList<>(indications);
+    all.addAll(commandIndications);
+    return List.copyOf(all);
+  }
+
+  /**
+   * Returns the command-scoped indications whose trigger occurs in {@code command} (ASCII
+   * case-insensitive, word start) and whose regex, if any, finds a match. Cost: one pass over the
+   * command per command-scoped indication (precompiled); meant to run once per log.
+   */
+  public List<Indication> matchCommand(String command) {
+    List<Indication> out = new ArrayList<>();
+    if (command == null || command.isEmpty()) {
+      return out;
+    }
+    String text = command.length() > REGEX_PREFIX ? command.substring(0, REGEX_PREFIX) : command;
+    char[] chars = text.toCharArray();
+    for (int i = 0; i < commandIndications.size(); i++) {
+      Indication ind = commandIndications.get(i);
+      KeywordScanner one = commandScanners.get(i);
+      if (one != null && one.scan(chars, chars.length, one.newHits()) == 0) {
+        continue;
+      }
+      if (ind.regex().isPresent() && !ind.regex().get().matcher(text).find()) {
+        continue;
+      }
+      out.add(ind);
+    }
+    return out;
   }
 
   /** Creates the per-thread matcher. */
@@ -128,6 +176,8 @@ public final class KnowledgeBase {
       generation++;
       CharBuffer view = null;
       for (int h = 0; h < found; h++) {
+        int from = -1;
+        int to = 0;
         for (int idx : byTrigger[hits.get(h)]) {
           if (stamp[idx] == generation) {
             continue;
@@ -135,10 +185,12 @@ public final class KnowledgeBase {
           stamp[idx] = generation;
           Indication ind = indications.get(idx);
           if (ind.regex().isPresent()) {
-            if (view == null) {
-              view = CharBuffer.wrap(chars, 0, Math.min(len, REGEX_PREFIX));
+            if (from < 0) {
+              int end = hits.end(h);
+              from = end <= WINDOW_BEFORE ? 0 : end - WINDOW_BEFORE;
+              to = Math.min(len, end + WINDOW_AFTER);
             }
-            if (!ind.regex().get().matcher(view).find()) {
+            if (!ind.regex().get().matcher(CharBuffer.wrap(chars, from, to - from)).find()) {
               continue;
             }
           }

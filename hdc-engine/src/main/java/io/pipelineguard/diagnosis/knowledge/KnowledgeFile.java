@@ -25,6 +25,7 @@ import java.util.Optional;
  * trigger = connection refused | econnrefused
  * regex = (?i)connection (was )?refused|econnrefused      # optional, RE2 syntax
  * transient = true            # optional override of the category's retry default
+ * scope = line                # optional: "command" matches the failing step's command instead
  * </pre>
  *
  * <p>A section without {@code trigger} must have a {@code regex}, which then runs on every line
@@ -106,7 +107,7 @@ public final class KnowledgeFile {
       String id, Map<String, String> f, String name, int line, Indication.Source source) {
     String where = name + ":" + line + " [" + id + "]: ";
     for (String key : f.keySet()) {
-      if (!List.of("category", "weight", "trigger", "regex", "transient", "description")
+      if (!List.of("category", "weight", "trigger", "regex", "transient", "description", "scope")
           .contains(key)) {
         throw new KnowledgeFormatException(where + "unknown key '" + key + "'");
       }
@@ -170,6 +171,15 @@ public final class KnowledgeFile {
       }
       transientOverride = Optional.of(Boolean.parseBoolean(tr));
     }
-    return new Indication(id, category, weight, triggers, regex, transientOverride, source);
+    Indication.Scope scope = Indication.Scope.LINE;
+    String sc = f.get("scope");
+    if (sc != null) {
+      if (sc.equals("command")) {
+        scope = Indication.Scope.COMMAND;
+      } else if (!sc.equals("line")) {
+        throw new KnowledgeFormatException(where + "scope must be line or command");
+      }
+    }
+    return new Indication(id, category, weight, triggers, regex, transientOverride, source, scope);
   }
 }

@@ -24,24 +24,33 @@ public final class KeywordScanner {
   private final int keywordCount;
   private final int[] lengths;
   private final boolean[] wordStart;
+  private final boolean[] lineStart;
 
   /**
    * Compiles the scanner.
    *
    * @param keywords keywords (non-empty, at most 200 chars); matched case-insensitively for ASCII
-   *     letters; non-ASCII characters in a keyword never match
+   *     letters; non-ASCII characters in a keyword never match; a leading {@code ^} means the
+   *     keyword must begin the line
    */
   public KeywordScanner(List<String> keywords) {
     this.keywordCount = keywords.size();
     this.lengths = new int[keywordCount];
     this.wordStart = new boolean[keywordCount];
+    this.lineStart = new boolean[keywordCount];
+    List<String> plain = new ArrayList<>(keywordCount);
     for (int id = 0; id < keywordCount; id++) {
       String k = keywords.get(id);
+      if (k.length() > 1 && k.charAt(0) == '^') {
+        lineStart[id] = true;
+        k = k.substring(1);
+      }
+      plain.add(k);
       lengths[id] = k.length();
       wordStart[id] = !k.isEmpty() && isWordChar(k.charAt(0));
     }
     int cls = 1;
-    for (String k : keywords) {
+    for (String k : plain) {
       if (k.isEmpty() || k.length() > 200) {
         throw new IllegalArgumentException("keyword must have 1..200 characters: '" + k + "'");
       }
@@ -62,8 +71,8 @@ public final class KeywordScanner {
     List<List<Integer>> out = new ArrayList<>();
     gotoRows.add(newRow());
     out.add(new ArrayList<>());
-    for (int id = 0; id < keywords.size(); id++) {
-      String k = keywords.get(id).toLowerCase(Locale.ROOT);
+    for (int id = 0; id < plain.size(); id++) {
+      String k = plain.get(id).toLowerCase(Locale.ROOT);
       int state = 0;
       boolean possible = true;
       for (char c : k.toCharArray()) {
@@ -153,7 +162,10 @@ public final class KeywordScanner {
           if (wordStart[id] && start > 0 && isWordChar(chars[start - 1])) {
             continue; // must begin a word: "stalled" does not match inside "installed"
           }
-          hits.add(id);
+          if (lineStart[id] && start != 0) {
+            continue; // "^keyword": must begin the line
+          }
+          hits.add(id, i + 1);
         }
       }
     }
@@ -169,6 +181,7 @@ public final class KeywordScanner {
     private final int[] stamp;
     private int generation;
     private int[] ids = new int[16];
+    private int[] ends = new int[16];
     private int count;
 
     private Hits(int keywords) {
@@ -184,15 +197,22 @@ public final class KeywordScanner {
       }
     }
 
-    private void add(int id) {
+    private void add(int id, int end) {
       if (stamp[id] == generation) {
         return;
       }
       stamp[id] = generation;
       if (count == ids.length) {
         ids = Arrays.copyOf(ids, count * 2);
+        ends = Arrays.copyOf(ends, count * 2);
       }
+      ends[count] = end;
       ids[count++] = id;
+    }
+
+    /** Returns the index just after the first occurrence of the {@code i}-th keyword found. */
+    public int end(int i) {
+      return ends[i];
     }
 
     /** Returns the number of distinct keywords found. */

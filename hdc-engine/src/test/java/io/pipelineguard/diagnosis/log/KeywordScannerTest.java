@@ -30,4 +30,21 @@ class KeywordScannerTest {
     assertThat(count("job stalled")).isEqualTo(1);
     assertThat(count("nofail option")).isZero();
   }
+
+  @Test
+  void caretKeywordMustBeginTheLineAndEndsAreReported() {
+    KeywordScanner s = new KeywordScanner(List.of("^warn", "warn", "^fail"));
+    KeywordScanner.Hits hits = s.newHits();
+    String line = "WARNING: disk almost full, warn again";
+    assertThat(s.scan(line.toCharArray(), line.length(), hits)).isEqualTo(2);
+    assertThat(hits.contains(0)).isTrue();
+    assertThat(hits.contains(1)).isTrue();
+    assertThat(hits.end(0)).isEqualTo(4);
+    String later = "build: warn and fail";
+    assertThat(s.scan(later.toCharArray(), later.length(), hits)).isEqualTo(1);
+    assertThat(hits.contains(0)).isFalse();
+    assertThat(hits.contains(1)).isTrue();
+    assertThat(hits.contains(2)).isFalse();
+    assertThat(hits.end(0)).isEqualTo("build: warn".length());
+  }
 }

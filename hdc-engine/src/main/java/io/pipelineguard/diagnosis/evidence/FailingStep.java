@@ -1,0 +1,262 @@
+package io.pipelineguard.diagnosis.evidence;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds the first failing step of a CI job while its log streams by: the line where the CI (or the
+ * build tool) says a command failed, the line where that command started, the command's text, and
+ * the last lines printed before the failure (usually the error itself).
+ *
+ * <p>Failure markers recognised (on cleaned lines): Travis {@code The command "..." exited with N}
+ * (N not 0) and {@code ... failed and exited with N}, GitHub Actions {@code ##[error]Process
+ * completed with exit code N}, GitLab {@code ERROR: Job failed}, Jenkins {@code ERROR: script
+ * returned exit code N} and {@code Finished: FAILURE}, Maven/Gradle {@code BUILD FAILURE}, {@code
+ * BUILD FAILED} and {@code FAILURE: Build failed}, and Travis's closing {@code Done. Your build
+ * exited with N}. Step starts: a {@code $ command} line (Travis, GitLab), a GitHub Actions {@code
+ * Run command} group, a Maven mojo header {@code [INFO] --- plugin:goal} and a Gradle {@code > Task
+ * :name} line.
+ *
+ * <p>The kept lines are those before the first strong marker (a CI's own "command failed"), or
+ * before the end of the log when only build-tool markers were seen: Maven prints its errors after
+ * {@code BUILD FAILURE}.
+ *
+ * <p>Cost: a few character comparisons per line, plus a copy of at most {@value #KEPT_CHARS}
+ * characters of each non-blank line into a fixed ring of {@value #TAIL} lines until the failure is
+ * found; no per-line allocation. Not thread-safe.
+ */
+public final class FailingStep {
+  /** Lines before the failure marker that are kept for display. */
+  public static final int TAIL = 64;
+
+  static final int KEPT_CHARS = 300;
+
+  private final char[][] ring = new char[TAIL][KEPT_CHARS];
+  private final int[] ringLen = new int[TAIL];
+  private final int[] ringLine = new int[TAIL];
+  private int ringCount;
+  private int stepStart;
+  private String stepCommand = "";
+  private int failLine;
+  private int failStepStart;
+  private String failCommand = "";
+  private int weakFailLine;
+  private boolean quotedSeen;
+
+  /**
+   * Observes one cleaned line.
+   *
+   * @param number 1-based line number
+   * @param c the cleaned characters
+   * @param n the cleaned length
+   * @param marker whether the line was a CI fold/section marker (its rest is in {@code c})
+   */
+  public void accept(int number, char[] c, int n, boolean marker) {
+    if (failLine > 0 || n == 0) {
+      return;
+    }
+    int kind = classify(c, n, marker);
+    if (kind == STEP_START) {
+      stepStart = number;
+      stepCommand = commandOf(c, n, marker);
+    } else if (kind == FAILURE) {
+      failLine = number;
+      String quoted = quotedCommand(c, n);
+      if (weakFailLine == 0) {
+        failStepStart = stepStart;
+        failCommand = stepCommand;
+      }
+      if (quoted != null) {
+        failCommand = quoted;
+        quotedSeen = true;
+      }
+      return;
+    } else if (kind == WEAK_FAILURE || kind == BUILD_END) {
+      if (weakFailLine == 0) {
+        weakFailLine = number;
+        // Travis's closing line follows after_* steps: the failing step is not the last one
+        failStepStart = kind == BUILD_END ? 0 : stepStart;
+        failCommand = kind == BUILD_END ? "" : stepCommand;
+      }
+      return;
+    }
+    if (marker) {
+      return;
+    }
+    int slot = ringCount % TAIL;
+    int len = Math.min(n, KEPT_CHARS);
+    System.arraycopy(c, 0, ring[slot], 0, len);
+    ringLen[slot] = len;
+    ringLine[slot] = number;
+    ringCount++;
+  }
+
+  static final int NONE = 0;
+  static final int STEP_START = 1;
+  static final int FAILURE = 2;
+  static final int WEAK_FAILURE = 3;
+  static final int BUILD_END = 4;
+
+  /** Classifies a cleaned line as a step start, a failure marker or neither. */
+  static int classify(char[] c, int n, boolean marker) {
+    switch (c[0]) {
+      case '$':
+        return n > 2 && c[1] == ' ' ? STEP_START : NONE;
+      case 'R':
+        return marker && startsWith(c, n, "Run ") ? STEP_START : NONE;
+      case '>':
+        return startsWith(c, n, "> Task :") ? STEP_START : NONE;
+      case 'T':
+        if (startsWith(c, n, "The command \"")) {
+          int at = lastIndexOf(c, n, "\" exited with ");
+          if (at > 0) {
+            int d = at + 14;
+            return d < n && c[d] >= '1' && c[d] <= '9' ? FAILURE : NONE;
+          }
+          return lastIndexOf(c, n, "\" failed") > 0 ? FAILURE : NONE;
+        }
+        return NONE;
+      case '#':
+        return startsWith(c, n, "##[error]Process completed with exit code ") ? FAILURE : NONE;
+      case 'E':
+        return startsWith(c, n, "ERROR: Job failed")
+                || startsWith(c, n, "ERROR: script returned exit code")
+            ? FAILURE
+            : NONE;
+      case 'F':
+        return startsWith(c, n, "Finished: FAILURE")
+                || startsWith(c, n, "FAILURE: Build failed")
+                || startsWith(c, n, "Finished: ABORTED")
+            ? FAILURE
+            : NONE;
+      case 'D':
+        return startsWith(c, n, "Done. Your build exited with ") ? BUILD_END : NONE;
+      case 'B':
+        return startsWith(c, n, "BUILD FAILURE") || startsWith(c, n, "BUILD FAILED")
+            ? WEAK_FAILURE
+            : NONE;
+      case '[':
+        if (startsWith(c, n, "[INFO] --- ")) {
+          return STEP_START;
+        }
+        return startsWith(c, n, "[INFO] BUILD FAILURE") || startsWith(c, n, "[ERROR] BUILD FAILURE")
+            ? WEAK_FAILURE
+            : NONE;
+      default:
+        return NONE;
+    }
+  }
+
+  private static String commandOf(char[] c, int n, boolean marker) {
+    int from = c[0] == '$' ? 2 : marker && c[0] == 'R' ? 4 : 0;
+    return new String(c, from, Math.min(n - from, KEPT_CHARS));
+  }
+
+  private static String quotedCommand(char[] c, int n) {
+    if (!startsWith(c, n, "The command \"")) {
+      return null;
+    }
+    int end = lastIndexOf(c, n, "\" ");
+    if (end <= 13) {
+      return null;
+    }
+    return new String(c, 13, Math.min(end - 13, KEPT_CHARS));
+  }
+
+  private static boolean startsWith(char[] c, int n, String p) {
+    if (n < p.length()) {
+      return false;
+    }
+    for (int i = 0; i < p.length(); i++) {
+      if (c[i] != p.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int lastIndexOf(char[] c, int n, String p) {
+    outer:
+    for (int i = n - p.length(); i >= 0; i--) {
+      for (int k = 0; k < p.length(); k++) {
+        if (c[i + k] != p.charAt(k)) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  /**
+   * Ends the log: when no failure marker was seen, the last line counts as a weak one (a log that
+   * stops without saying why usually stops where the job died: killed, timed out, or cut), with the
+   * last step seen as the failing step.
+   *
+   * @param lastLine the number of the log's last line
+   */
+  public void endOfLog(int lastLine) {
+    if (found() || lastLine <= 0) {
+      return;
+    }
+    weakFailLine = lastLine + 1;
+    failStepStart = stepStart;
+    failCommand = stepCommand;
+  }
+
+  /** Returns whether a failure marker was seen (a strong one, or a weak closing one). */
+  public boolean found() {
+    return failLine() > 0;
+  }
+
+  /** Returns the line of the first failure marker, or 0 when none. */
+  public int failLine() {
+    if (weakFailLine > 0 && (failLine == 0 || weakFailLine < failLine)) {
+      return weakFailLine;
+    }
+    return failLine;
+  }
+
+  /** Returns the line where the failing step started, or 0 when unknown. */
+  public int stepStart() {
+    return failStepStart;
+  }
+
+  /**
+   * Returns whether the failing command is known from a CI's own failure marker (not guessed from a
+   * build tool's summary or the end of the log).
+   */
+  public boolean commandKnown() {
+    return failLine > 0 && (weakFailLine == 0 || failLine < weakFailLine || quotedSeen);
+  }
+
+  /** Returns the failing command's text (empty when unknown). */
+  public String command() {
+    return failCommand;
+  }
+
+  /**
+   * Returns the last non-blank, non-marker lines before the failure marker, oldest first, as {@code
+   * [line, text]} pairs (at most {@value #TAIL}); empty when no failure was found.
+   */
+  public List<TailLine> tail() {
+    List<TailLine> out = new ArrayList<>();
+    if (!found()) {
+      return out;
+    }
+    int count = Math.min(ringCount, TAIL);
+    for (int i = ringCount - count; i < ringCount; i++) {
+      int slot = i % TAIL;
+      out.add(new TailLine(ringLine[slot], new String(ring[slot], 0, ringLen[slot])));
+    }
+    return out;
+  }
+
+  /**
+   * A line printed shortly before the failure marker.
+   *
+   * @param number 1-based line number
+   * @param text cleaned text, cut to 300 characters
+   */
+  public record TailLine(int number, String text) {}
+}
