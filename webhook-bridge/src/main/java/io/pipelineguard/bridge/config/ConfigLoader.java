@@ -256,19 +256,12 @@ public final class ConfigLoader {
             e);
       }
     }
-    JsonNode node = value(tree, section, key, source);
-    if (!node.canConvertToInt() || !node.isIntegralNumber()) {
+    long value = longValue(tree, section, key, source);
+    if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
       throw new ConfigException(
-          section
-              + "."
-              + key
-              + " must be an integer, was '"
-              + node.asText()
-              + "' (from "
-              + source
-              + ")");
+          section + "." + key + " must be an integer, was '" + value + "' (from " + source + ")");
     }
-    return node.intValue();
+    return (int) value;
   }
 
   private static long longValue(ObjectNode tree, String section, String key, String source) {
