@@ -44,10 +44,4 @@ public record GuardSituation(
             ? Set.of()
             : java.util.Collections.unmodifiableSet(EnumSet.copyOf(neverRetry));
   }
-
-  /** Returns a situation whose chain is {@code job} and that excludes no category. */
-  public static GuardSituation of(
-      String job, int attempt, int maxAttempts, String policy, boolean rollbackAvailable) {
-    return new GuardSituation(job, job, attempt, maxAttempts, policy, rollbackAvailable, Set.of());
-  }
 }
