@@ -17,8 +17,8 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
  * The guard step in real pipelines (real build only: {@code mvn -f jenkins-plugin/pom-jenkins.xml
- * verify}). Failures are diagnosed with administrator rules, so these tests do not depend on the
- * shared knowledge base.
+ * verify}). Failures are diagnosed by the shared engine; administrator rules (which outweigh the
+ * built-in knowledge) pin the categories, so these tests do not depend on the built-in patterns.
  */
 @WithJenkins
 class GuardStepJenkinsTest {
@@ -61,7 +61,7 @@ class GuardStepJenkinsTest {
               echo "passed on attempt ${n}"
             }
             """);
-    // The stand-in engine waits 15 s before the first retry.
+    // The shared planner's default policy waits 30 s before the first retry.
     WorkflowRun b = r.buildAndAssertSuccess(p);
     r.assertLogContains("pipeline-guard: attempt 1/3 failed: network (transient", b);
     r.assertLogContains("passed on attempt 2", b);
@@ -87,7 +87,9 @@ class GuardStepJenkinsTest {
             "p",
             """
             try {
-              guard(rollbackJob: 'rollback') { echo 'helm upgrade failed'; error 'deploy' }
+              guard(rollbackJob: 'rollback', neverRetry: ['deployment']) {
+                echo 'helm upgrade failed'; error 'deploy'
+              }
             } catch (e) {
               echo "caught: ${e.message}"
               throw e

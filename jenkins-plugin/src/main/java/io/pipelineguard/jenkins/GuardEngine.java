@@ -1,5 +1,6 @@
 package io.pipelineguard.jenkins;
 
+import io.pipelineguard.diagnosis.Category;
 import io.pipelineguard.diagnosis.Diagnosis;
 import java.util.List;
 
@@ -34,4 +35,15 @@ public interface GuardEngine {
 
   /** Feeds one finished build (any result) into health statistics and learning. */
   void recordBuild(FinishedBuild build);
+
+  /**
+   * Teaches the engine that the failure diagnosed with {@code signature} was really {@code correct}
+   * (a person's correction on the management page).
+   *
+   * @return whether the engine could learn from it (it must still remember that failure); the
+   *     default learns nothing
+   */
+  default boolean learnFeedback(String signature, Category correct) {
+    return false;
+  }
 }

@@ -128,7 +128,8 @@ public final class GuardManagementLink extends ManagementLink {
 
   /**
    * Records a correction of a diagnosis: form fields {@code signature}, {@code category} (the right
-   * one) and an optional {@code note}.
+   * one) and an optional {@code note}. The engine learns from it when it still remembers that
+   * failure (its recent diagnoses since the controller started); the ledger notes when it did not.
    */
   @RequirePOST
   public void doFeedback(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
@@ -146,9 +147,23 @@ public final class GuardManagementLink extends ManagementLink {
       rsp.sendError(400, e.getMessage());
       return;
     }
-    JenkinsGuardRuntime.get()
+    JenkinsGuardRuntime runtime = JenkinsGuardRuntime.get();
+    boolean learned;
+    try {
+      learned = runtime.engine().learnFeedback(signature.trim(), category);
+    } catch (RuntimeException e) {
+      rsp.sendError(500, "could not learn from the correction: " + e.getMessage());
+      return;
+    }
+    String text = note == null ? "" : note;
+    runtime
         .ledger()
-        .recordFeedback(signature.trim(), category, note == null ? "" : note);
+        .recordFeedback(
+            signature.trim(),
+            category,
+            learned
+                ? text
+                : (text + " (not learned: that failure is no longer remembered)").trim());
     rsp.sendRedirect(".");
   }
 }

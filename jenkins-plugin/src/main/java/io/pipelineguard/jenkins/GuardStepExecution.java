@@ -56,6 +56,9 @@ public class GuardStepExecution extends GeneralNonBlockingStepExecution {
   private String lastRetrySignature;
   private Category lastRetryCategory;
 
+  /** Tells this block's failure chain from other guards in the same build (parallel branches). */
+  private final String blockId = java.util.UUID.randomUUID().toString().substring(0, 8);
+
   private transient GuardRuntime runtime;
   private transient GuardRuntime.Cancellable pendingRetry;
 
@@ -338,10 +341,12 @@ public class GuardStepExecution extends GeneralNonBlockingStepExecution {
               diagnosis,
               new GuardSituation(
                   job(),
+                  chain(),
                   attempt,
                   settings.maxAttempts(),
                   settings.policy(),
-                  settings.rollbackJob().isPresent() && !rollbackUsed));
+                  settings.rollbackJob().isPresent() && !rollbackUsed,
+                  settings.neverRetry()));
     } catch (RuntimeException e) {
       logger().println("pipeline-guard: planning failed: " + e);
       return GuardDecision.fail("the planner failed: " + e);
@@ -368,6 +373,18 @@ public class GuardStepExecution extends GeneralNonBlockingStepExecution {
 
   private GuardEngine engine() {
     return runtime.engine();
+  }
+
+  /** Returns e.g. {@code build #12, guard 1f0c2a9b}: one failure chain per block and build. */
+  private String chain() {
+    String build;
+    try {
+      Run<?, ?> run = getContext().get(Run.class);
+      build = run == null ? "build ?" : "build #" + run.getNumber();
+    } catch (java.io.IOException | InterruptedException e) {
+      build = "build ?";
+    }
+    return build + ", guard " + (blockId == null ? "?" : blockId);
   }
 
   private String job() {

@@ -90,7 +90,12 @@ public final class JenkinsGuardRuntime implements GuardRuntime {
       synchronized (this) {
         e = engine;
         if (e == null) {
-          e = new StandInGuardEngine(ledger(), rules());
+          e =
+              new SharedGuardEngine(
+                  new File(Jenkins.get().getRootDir(), STATE_FOLDER).toPath(),
+                  ledger(),
+                  rules(),
+                  clock);
           engine = e;
         }
       }

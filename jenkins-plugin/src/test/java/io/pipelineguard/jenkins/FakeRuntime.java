@@ -39,6 +39,16 @@ final class FakeRuntime implements GuardRuntime {
     this.planner = planner;
   }
 
+  /** Returns a runtime whose engine is {@code engine}, its calls still recorded here. */
+  static FakeRuntime around(GuardEngine engine) {
+    FakeRuntime r = new FakeRuntime(engine::diagnose, engine::decide);
+    r.outcomeSink = engine;
+    return r;
+  }
+
+  /** Where outcomes go besides {@link #outcomes}; none when null. */
+  GuardEngine outcomeSink;
+
   /** Runs the latest timer task, as the timer would once its delay elapsed. */
   void fireTimer() {
     timerTasks.remove(timerTasks.size() - 1).run();
@@ -62,6 +72,9 @@ final class FakeRuntime implements GuardRuntime {
       @Override
       public void recordOutcome(RepairOutcome outcome) {
         outcomes.add(outcome);
+        if (outcomeSink != null) {
+          outcomeSink.recordOutcome(outcome);
+        }
       }
 
       @Override

@@ -31,7 +31,7 @@ class GuardStepExecutionTest {
         category.wireName() + " rule matched line 2");
   }
 
-  /** Diagnoses everything as {@code category}; proposes what {@link StandInGuardEngine} does. */
+  /** Diagnoses everything as {@code category}; proposes what the former stand-in engine did. */
   private static FakeRuntime runtime(Category category) {
     return new FakeRuntime(
         lines -> diagnosis(category),
