@@ -160,8 +160,24 @@ public final class RepairingFailureProcessor implements FailureProcessor {
     repairs.setJobState(jobId, DIAGNOSED);
 
     String matchKey = matchKey(job.platform(), job.pipeline(), job.runKey(), job.jobName());
-    RepairContext context = context(job, history(matchKey, job.commitSha()));
-    RepairPlan plan = planner.plan(diagnosis, context);
+    List<PastAttempt> history = history(matchKey, job.commitSha());
+    // Claim before planning: of two workers handling the same failure, only the claimant plans
+    // (the planner would tell the other one "already planned", a hands-off plan).
+    var claimed =
+        repairs.claimRepair(
+            jobId,
+            diagnosisId,
+            job,
+            matchKey,
+            RepairStrategy.NONE,
+            AttemptState.PLANNED.name(),
+            "planning",
+            clock.instant());
+    if (claimed.isEmpty()) {
+      return;
+    }
+    long repairId = claimed.get();
+    RepairPlan plan = planner.plan(diagnosis, context(job, history));
     RepairAction action = plan.primary();
     RepairStrategy strategy = action.strategy();
     boolean acts = strategy.isRerun() || strategy == RepairStrategy.ROLLBACK;
@@ -169,20 +185,7 @@ public final class RepairingFailureProcessor implements FailureProcessor {
         acts
             ? AttemptState.PLANNED.name()
             : strategy == RepairStrategy.ESCALATE ? ESCALATED : HANDS_OFF;
-    var claimed =
-        repairs.claimRepair(
-            jobId,
-            diagnosisId,
-            job,
-            matchKey,
-            strategy,
-            initial,
-            plan.explanation(),
-            clock.instant());
-    if (claimed.isEmpty()) {
-      return;
-    }
-    long repairId = claimed.get();
+    repairs.setPlan(repairId, strategy, initial, plan.explanation());
     repairs.setJobState(jobId, acts ? "REPAIRING" : initial);
     LOG.info(
         "{} {}: {} -> {}: {}",

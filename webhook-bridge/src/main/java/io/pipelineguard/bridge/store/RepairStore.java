@@ -172,6 +172,22 @@ public final class RepairStore {
     }
   }
 
+  /** Records the plan chosen for a claimed repair: its strategy, state and explanation. */
+  public void setPlan(long id, RepairStrategy strategy, String state, String detail) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "UPDATE repair_attempts SET strategy = ?, state = ?, detail = ? WHERE id = ?")) {
+      s.setString(1, strategy.wireName());
+      s.setString(2, state);
+      s.setString(3, RunStore.clip(detail, 4000));
+      s.setLong(4, id);
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("cannot record the plan of repair " + id, e);
+    }
+  }
+
   /** Appends an outcome row for a repair. */
   public void insertOutcome(long repairId, String outcome, String detail, Instant now) {
     try (Connection c = dataSource.getConnection();
