@@ -15,6 +15,9 @@ public final class BridgeConfig {
   /** Default largest webhook body, GitHub's own cap: 25 MiB. */
   public static final long DEFAULT_MAX_BODY_BYTES = 25L * 1024 * 1024;
 
+  /** Default largest job log fetched from a platform API: 50 MiB. */
+  public static final long DEFAULT_MAX_LOG_BYTES = 50L * 1024 * 1024;
+
   private final String host;
   private final int port;
   private final int hdcDimensionBits;
@@ -32,6 +35,9 @@ public final class BridgeConfig {
   private final Secret databaseUrl;
   private final int poolSize;
   private final Secret adminKey;
+  private final java.util.Map<io.pipelineguard.bridge.store.Platform, PlatformApi> platformApis;
+  private final long maxLogBytes;
+  private final int maxRetryDelaySeconds;
 
   private BridgeConfig(Builder builder) {
     this.host = builder.host;
@@ -51,6 +57,9 @@ public final class BridgeConfig {
     this.databaseUrl = builder.databaseUrl;
     this.poolSize = builder.poolSize;
     this.adminKey = builder.adminKey;
+    this.platformApis = java.util.Map.copyOf(builder.platformApis);
+    this.maxLogBytes = builder.maxLogBytes;
+    this.maxRetryDelaySeconds = builder.maxRetryDelaySeconds;
   }
 
   /** Returns a builder holding the embedded defaults. */
@@ -78,6 +87,9 @@ public final class BridgeConfig {
     b.databaseUrl = databaseUrl;
     b.poolSize = poolSize;
     b.adminKey = adminKey;
+    b.platformApis.putAll(platformApis);
+    b.maxLogBytes = maxLogBytes;
+    b.maxRetryDelaySeconds = maxRetryDelaySeconds;
     return b;
   }
 
@@ -166,6 +178,24 @@ public final class BridgeConfig {
     return adminKey;
   }
 
+  /**
+   * Returns how to call {@code platform}'s API (logs and repairs); {@link PlatformApi#none()} when
+   * not configured.
+   */
+  public PlatformApi platformApi(io.pipelineguard.bridge.store.Platform platform) {
+    return platformApis.getOrDefault(platform, PlatformApi.none());
+  }
+
+  /** Returns the largest job log fetched from a platform, in bytes; the rest is not read. */
+  public long maxLogBytes() {
+    return maxLogBytes;
+  }
+
+  /** Returns the longest backoff waited (on a worker thread) before a re-run, in seconds. */
+  public int maxRetryDelaySeconds() {
+    return maxRetryDelaySeconds;
+  }
+
   @Override
   public String toString() {
     return "BridgeConfig{host="
@@ -202,6 +232,12 @@ public final class BridgeConfig {
         + poolSize
         + ", adminKey="
         + adminKey
+        + ", platformApis="
+        + new java.util.TreeMap<>(platformApis)
+        + ", maxLogBytes="
+        + maxLogBytes
+        + ", maxRetryDelaySeconds="
+        + maxRetryDelaySeconds
         + '}';
   }
 
@@ -224,8 +260,40 @@ public final class BridgeConfig {
     private Secret databaseUrl = Secret.empty();
     private int poolSize = 8;
     private Secret adminKey = Secret.empty();
+    private final java.util.Map<io.pipelineguard.bridge.store.Platform, PlatformApi> platformApis =
+        new java.util.EnumMap<>(io.pipelineguard.bridge.store.Platform.class);
+    private long maxLogBytes = DEFAULT_MAX_LOG_BYTES;
+    private int maxRetryDelaySeconds = 600;
+
+    /** Sets the longest backoff waited before a re-run: 0 (none) to 3600 seconds. */
+    public Builder maxRetryDelaySeconds(int seconds) {
+      if (seconds < 0 || seconds > 3600) {
+        throw new IllegalArgumentException(
+            "platforms.max_retry_delay_seconds must be between 0 and 3600, was " + seconds);
+      }
+      this.maxRetryDelaySeconds = seconds;
+      return this;
+    }
 
     private Builder() {}
+
+    /** Sets how to call {@code platform}'s API. */
+    public Builder platformApi(io.pipelineguard.bridge.store.Platform platform, PlatformApi api) {
+      platformApis.put(
+          Objects.requireNonNull(platform, "platform must not be null"),
+          Objects.requireNonNull(api, "platform api must not be null"));
+      return this;
+    }
+
+    /** Sets the largest job log fetched, 1 KiB to 1 GiB. */
+    public Builder maxLogBytes(long bytes) {
+      if (bytes < 1024 || bytes > (1L << 30)) {
+        throw new IllegalArgumentException(
+            "platforms.max_log_bytes must be between 1024 and 1073741824, was " + bytes);
+      }
+      this.maxLogBytes = bytes;
+      return this;
+    }
 
     /** Sets the bind interface; must not be blank. */
     public Builder host(String host) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.pipelineguard.bridge.store.Platform;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -178,6 +179,34 @@ public final class ConfigLoader {
           (int) longAt("PIPELINE_GUARD_DB_POOL_SIZE", tree, "store.pool_size", source));
       builder.adminKey(
           Secret.of(textAt("PIPELINE_GUARD_ADMIN_KEY", tree, "api.admin_key", source)));
+      builder.maxLogBytes(
+          longAt("PIPELINE_GUARD_MAX_LOG_BYTES", tree, "platforms.max_log_bytes", source));
+      builder.maxRetryDelaySeconds(
+          (int) longAt(null, tree, "platforms.max_retry_delay_seconds", source));
+      builder.platformApi(
+          Platform.GITHUB,
+          new PlatformApi(
+              textAt("GITHUB_API_URL", tree, "platforms.github.url", source),
+              "",
+              Secret.of(textAt("GITHUB_TOKEN", tree, "platforms.github.token", source))));
+      builder.platformApi(
+          Platform.GITLAB,
+          new PlatformApi(
+              textAt("GITLAB_URL", tree, "platforms.gitlab.url", source),
+              "",
+              Secret.of(textAt("GITLAB_TOKEN", tree, "platforms.gitlab.token", source))));
+      builder.platformApi(
+          Platform.AZURE_DEVOPS,
+          new PlatformApi(
+              textAt("AZURE_DEVOPS_URL", tree, "platforms.azure.url", source),
+              "",
+              Secret.of(textAt("AZURE_DEVOPS_TOKEN", tree, "platforms.azure.token", source))));
+      builder.platformApi(
+          Platform.JENKINS,
+          new PlatformApi(
+              textAt("JENKINS_URL", tree, "platforms.jenkins.url", source),
+              textAt("JENKINS_USERNAME", tree, "platforms.jenkins.username", source),
+              Secret.of(textAt("JENKINS_TOKEN", tree, "platforms.jenkins.token", source))));
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage() + " (from " + source + " or the environment)", e);
     }

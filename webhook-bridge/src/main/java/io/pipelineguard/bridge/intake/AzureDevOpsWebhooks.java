@@ -3,6 +3,7 @@ package io.pipelineguard.bridge.intake;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pipelineguard.bridge.config.Secret;
 import io.pipelineguard.bridge.store.FailedJob;
+import io.pipelineguard.bridge.store.JobResult;
 import io.pipelineguard.bridge.store.Platform;
 import io.pipelineguard.bridge.store.RunRecord;
 import java.nio.charset.StandardCharsets;
@@ -102,7 +103,13 @@ public final class AzureDevOpsWebhooks implements WebhookSource {
             now,
             now);
     if (!"failed".equalsIgnoreCase(result)) {
-      return new Interpretation(run, null);
+      boolean passed = "succeeded".equalsIgnoreCase(result);
+      return new Interpretation(
+          run,
+          null,
+          passed
+              ? new JobResult(Platform.AZURE_DEVOPS, pipeline, runKey, runKey, pipeline, 1, true)
+              : null);
     }
     FailedJob failed =
         new FailedJob(

@@ -3,6 +3,7 @@ package io.pipelineguard.bridge.intake;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pipelineguard.bridge.config.Secret;
 import io.pipelineguard.bridge.store.FailedJob;
+import io.pipelineguard.bridge.store.JobResult;
 import io.pipelineguard.bridge.store.Platform;
 import io.pipelineguard.bridge.store.RunRecord;
 import java.nio.charset.StandardCharsets;
@@ -133,8 +134,21 @@ public final class GitHubWebhooks implements WebhookSource {
   private static Interpretation workflowJob(long deliveryId, String repo, JsonNode job) {
     String conclusion = Json.text(job, "conclusion");
     Json.required(job, "id");
-    if (!"completed".equals(Json.text(job, "status")) || !FAILED.contains(conclusion)) {
+    if (!"completed".equals(Json.text(job, "status"))) {
       return Interpretation.nothing();
+    }
+    if (!FAILED.contains(conclusion)) {
+      boolean passed = "success".equals(conclusion);
+      JobResult result =
+          new JobResult(
+              Platform.GITHUB,
+              repo + " / " + Json.firstNonNull(Json.text(job, "workflow_name"), "workflow"),
+              repo + "/actions/runs/" + Json.required(job, "run_id"),
+              repo + "/jobs/" + Json.required(job, "id"),
+              Json.firstNonNull(Json.text(job, "name"), "job"),
+              Math.max(1, Json.integer(job, 1, "run_attempt")),
+              passed);
+      return passed ? new Interpretation(null, null, result) : Interpretation.nothing();
     }
     FailedJob failed =
         new FailedJob(

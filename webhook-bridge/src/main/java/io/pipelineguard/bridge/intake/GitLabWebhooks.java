@@ -3,6 +3,7 @@ package io.pipelineguard.bridge.intake;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pipelineguard.bridge.config.Secret;
 import io.pipelineguard.bridge.store.FailedJob;
+import io.pipelineguard.bridge.store.JobResult;
 import io.pipelineguard.bridge.store.Platform;
 import io.pipelineguard.bridge.store.RunRecord;
 import java.time.Instant;
@@ -111,12 +112,25 @@ public final class GitLabWebhooks implements WebhookSource {
   private static Interpretation job(long deliveryId, JsonNode body, String prefix) {
     String id = Json.required(body, prefix + "id");
     String status = Json.required(body, prefix + "status");
-    if (!"failed".equals(status)) {
-      return Interpretation.nothing();
-    }
     String projectId = Json.required(body, "project_id");
     String pipelineId =
         Json.firstNonNull(Json.text(body, "pipeline_id"), Json.text(body, "commit", "id"), "0");
+    if ("success".equals(status)) {
+      return new Interpretation(
+          null,
+          null,
+          new JobResult(
+              Platform.GITLAB,
+              Json.firstNonNull(Json.text(body, "project_name"), projectName(body)),
+              projectId + "/pipelines/" + pipelineId,
+              projectId + "/jobs/" + id,
+              Json.firstNonNull(Json.text(body, prefix + "name"), "job"),
+              1 + Math.max(0, Json.integer(body, 0, "retries_count")),
+              true));
+    }
+    if (!"failed".equals(status)) {
+      return Interpretation.nothing();
+    }
     String homepage = Json.firstNonNull(Json.text(body, "repository", "homepage"), webUrl(body));
     FailedJob failed =
         new FailedJob(

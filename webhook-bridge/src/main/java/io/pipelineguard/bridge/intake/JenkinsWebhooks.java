@@ -3,6 +3,7 @@ package io.pipelineguard.bridge.intake;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pipelineguard.bridge.config.Secret;
 import io.pipelineguard.bridge.store.FailedJob;
+import io.pipelineguard.bridge.store.JobResult;
 import io.pipelineguard.bridge.store.Platform;
 import io.pipelineguard.bridge.store.RunRecord;
 import java.time.Instant;
@@ -98,7 +99,11 @@ public final class JenkinsWebhooks implements WebhookSource {
             now,
             now);
     if (!"FAILURE".equalsIgnoreCase(status)) {
-      return new Interpretation(run, null);
+      boolean passed = "SUCCESS".equalsIgnoreCase(status);
+      return new Interpretation(
+          run,
+          null,
+          passed ? new JobResult(Platform.JENKINS, name, runKey, runKey, name, 1, true) : null);
     }
     FailedJob failed =
         new FailedJob(

@@ -160,6 +160,9 @@ public final class DeliveryWorkers implements AutoCloseable {
       if (meaning.run() != null) {
         runs.upsertRun(meaning.run());
       }
+      if (meaning.finished() != null) {
+        processor.finished(meaning.finished());
+      }
       if (meaning.failedJob() != null) {
         processor.process(meaning.failedJob());
       }

@@ -1,6 +1,7 @@
 package io.pipelineguard.bridge.processing;
 
 import io.pipelineguard.bridge.store.FailedJob;
+import io.pipelineguard.bridge.store.JobResult;
 
 /**
  * The seam between intake and the brain: receives each failed job a delivery reports, on a worker
@@ -15,4 +16,11 @@ import io.pipelineguard.bridge.store.FailedJob;
 public interface FailureProcessor {
   /** Handles one failed job. May block (log download, diagnosis); runs on a bounded pool. */
   void process(FailedJob failedJob) throws Exception;
+
+  /**
+   * Receives each finished job a delivery reports (passed, or failed before {@link #process} is
+   * called with it), so an earlier repair of the same job can be settled. Same idempotency contract
+   * as {@link #process}. The default ignores it.
+   */
+  default void finished(JobResult result) throws Exception {}
 }

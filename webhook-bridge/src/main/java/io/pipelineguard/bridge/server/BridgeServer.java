@@ -15,6 +15,7 @@ import io.pipelineguard.bridge.intake.WebhookSource;
 import io.pipelineguard.bridge.processing.DeliveryWorkers;
 import io.pipelineguard.bridge.processing.FailureProcessor;
 import io.pipelineguard.bridge.processing.PendingDiagnosisRecorder;
+import io.pipelineguard.bridge.repair.RepairLoopFactory;
 import io.pipelineguard.bridge.store.Database;
 import io.pipelineguard.bridge.store.DeliveryStore;
 import io.pipelineguard.bridge.store.RunStore;
@@ -62,7 +63,8 @@ public final class BridgeServer implements AutoCloseable {
   /**
    * Creates the server and its routes, opening the store; nothing listens until {@link #start()}.
    *
-   * @param processorFactory builds the failure processor from the run store; null for {@link
+   * @param processorFactory builds the failure processor from the run store; null for the repair
+   *     loop ({@link RepairLoopFactory}) when a platform API is configured, else {@link
    *     PendingDiagnosisRecorder}
    */
   public BridgeServer(
@@ -73,9 +75,11 @@ public final class BridgeServer implements AutoCloseable {
     this.deliveries = new DeliveryStore(database);
     this.runs = new RunStore(database.dataSource());
     FailureProcessor processor =
-        processorFactory == null
-            ? new PendingDiagnosisRecorder(runs, clock)
-            : processorFactory.apply(runs);
+        processorFactory != null
+            ? processorFactory.apply(runs)
+            : RepairLoopFactory.create(config, database.dataSource(), runs, clock)
+                .<FailureProcessor>map(loop -> loop)
+                .orElseGet(() -> new PendingDiagnosisRecorder(runs, clock));
     List<WebhookSource> sources =
         List.of(
             new GitHubWebhooks(config.githubSecret()),
@@ -150,6 +154,11 @@ public final class BridgeServer implements AutoCloseable {
   /** Returns the deliveries store (for the CLI, tests and the lead's wiring). */
   public DeliveryStore deliveryStore() {
     return deliveries;
+  }
+
+  /** Returns the store's pooled data source (for the repair tables and tests). */
+  public javax.sql.DataSource dataSource() {
+    return database.dataSource();
   }
 
   /** Returns the runs and jobs store. */
