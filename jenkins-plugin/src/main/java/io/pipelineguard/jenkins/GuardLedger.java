@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -283,18 +282,7 @@ public final class GuardLedger {
                 .append('\t')
                 .append(n[1])
                 .append('\n'));
-    try {
-      Files.createDirectories(dir);
-      Path tmp = dir.resolve(FILE + ".tmp");
-      Files.writeString(tmp, sb, StandardCharsets.UTF_8);
-      Files.move(
-          tmp,
-          dir.resolve(FILE),
-          StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not write " + dir.resolve(FILE), e);
-    }
+    AtomicTextFile.write(dir.resolve(FILE), sb);
   }
 
   private static String cut(String s) {

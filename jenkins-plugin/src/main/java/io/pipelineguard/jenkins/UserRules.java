@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,17 +94,10 @@ public final class UserRules {
               + "\t"
               + GuardLedger.escape(r.pattern()));
     }
-    try {
-      Files.createDirectories(dir);
-      Path tmp = dir.resolve(FILE + ".tmp");
-      Files.write(tmp, lines, StandardCharsets.UTF_8);
-      Files.move(
-          tmp,
-          dir.resolve(FILE),
-          StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not write " + dir.resolve(FILE), e);
+    StringBuilder text = new StringBuilder();
+    for (String line : lines) {
+      text.append(line).append('\n');
     }
+    AtomicTextFile.write(dir.resolve(FILE), text);
   }
 }
