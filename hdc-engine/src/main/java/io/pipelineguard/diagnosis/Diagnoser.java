@@ -64,6 +64,12 @@ public final class Diagnoser {
    */
   static final double FLAKY_SHARE = 0.3;
 
+  /**
+   * The built-in rule for a full disk: on a machine that is not recreated for each job (see {@link
+   * FailingStep#persistentMachine()}) the disk stays full, so such a failure is not transient.
+   */
+  static final String DISK_FULL_RULE = "resource.disk";
+
   private final KnowledgeBase knowledge;
   private final ReadLimits limits;
   private final int maxCandidates;
@@ -236,7 +242,7 @@ public final class Diagnoser {
     List<EvidenceLine> shown = new ArrayList<>();
     List<LineSpan> spans = select(regions, step, pass, firstCause(candidates, winner, step), shown);
     List<String> evidenceTemplates = topTemplates(candidates, winner, 5);
-    boolean transientFailure = decideTransient(winner, candidates, scores);
+    boolean transientFailure = decideTransient(winner, candidates, scores, step);
     double confidence =
         winner == Category.UNKNOWN
             ? Math.min(0.5, calibration.confidence(0, 0))
@@ -484,14 +490,16 @@ public final class Diagnoser {
   }
 
   private static boolean decideTransient(
-      Category winner, List<Candidate> candidates, Map<Category, Double> scores) {
+      Category winner, List<Candidate> candidates, Map<Category, Double> scores, FailingStep step) {
     Boolean override = null;
     double overrideWeight = 0;
+    boolean diskFull = false;
     for (Candidate c : candidates) {
       if (c.inPassLog()) {
         continue;
       }
       for (Indication ind : c.indications()) {
+        diskFull |= ind.id().equals(DISK_FULL_RULE) && winner == Category.RESOURCE;
         if (ind.transientOverride().isPresent()
             && ind.category().orElse(null) == winner
             && ind.weight() > overrideWeight) {
@@ -502,6 +510,9 @@ public final class Diagnoser {
     }
     if (override != null) {
       return override;
+    }
+    if (diskFull && step.persistentMachine()) {
+      return false; // a retry lands on the same full disk
     }
     switch (winner.kind()) {
       case TRANSIENT:

@@ -224,4 +224,40 @@ class DiagnoserTest {
     Diagnoser.refineTestFailure(plain);
     assertThat(plain).containsOnlyKeys(Category.FLAKY_TEST);
   }
+
+  private static String gitlabDiskFull(String executorLine) {
+    return "Running with gitlab-runner 16.0.0\n"
+        + executorLine
+        + "\n"
+        + "Getting source from Git repository\n"
+        + "cp: cannot write /work/cache/blob.bin: No space left on device\n"
+        + "ERROR: Job failed: exit status 1\n";
+  }
+
+  @Test
+  void aFullDiskIsTransientOnlyWhenTheMachineIsFreshForEachJob() throws IOException {
+    Diagnosis fresh =
+        DIAGNOSER
+            .diagnose(text(gitlabDiskFull("Using Docker executor with image rust:1")))
+            .diagnosis();
+    Diagnosis kept =
+        DIAGNOSER.diagnose(text(gitlabDiskFull("Using Shell executor..."))).diagnosis();
+    assertThat(fresh.category()).isEqualTo(Category.RESOURCE);
+    assertThat(fresh.transientFailure()).isTrue();
+    assertThat(kept.category()).isEqualTo(Category.RESOURCE);
+    assertThat(kept.transientFailure()).isFalse();
+  }
+
+  @Test
+  void aRemoteThatDeniesAnObjectIsNotANetworkFailure() throws IOException {
+    String log =
+        "$ git lfs pull\n"
+            + "[a1] Object does not exist on the server or you don't have permissions to access it\n"
+            + "[b2] Object does not exist on the server or you don't have permissions to access it\n"
+            + "error: failed to fetch some objects from 'https://example.org/repo.git/info/lfs'\n"
+            + "ERROR: Job failed: exit code 1\n";
+    Diagnosis d = DIAGNOSER.diagnose(text(log)).diagnosis();
+    assertThat(d.category()).isEqualTo(Category.CONFIGURATION);
+    assertThat(d.transientFailure()).isFalse();
+  }
 }

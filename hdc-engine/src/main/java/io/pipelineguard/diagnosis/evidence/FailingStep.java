@@ -42,6 +42,7 @@ public final class FailingStep {
   private String failCommand = "";
   private int weakFailLine;
   private boolean quotedSeen;
+  private boolean persistentMachine;
 
   /**
    * Observes one cleaned line.
@@ -56,7 +57,9 @@ public final class FailingStep {
       return;
     }
     int kind = classify(c, n, marker);
-    if (kind == STEP_START) {
+    if (kind == PERSISTENT_MACHINE) {
+      persistentMachine = true;
+    } else if (kind == STEP_START) {
       stepStart = number;
       stepCommand = commandOf(c, n, marker);
     } else if (kind == FAILURE) {
@@ -96,6 +99,7 @@ public final class FailingStep {
   static final int FAILURE = 2;
   static final int WEAK_FAILURE = 3;
   static final int BUILD_END = 4;
+  static final int PERSISTENT_MACHINE = 5;
 
   /** Classifies a cleaned line as a step start, a failure marker or neither. */
   static int classify(char[] c, int n, boolean marker) {
@@ -131,6 +135,10 @@ public final class FailingStep {
             : NONE;
       case 'D':
         return startsWith(c, n, "Done. Your build exited with ") ? BUILD_END : NONE;
+      case 'U':
+        return startsWith(c, n, "Using Shell executor") ? PERSISTENT_MACHINE : NONE;
+      case 'P':
+        return startsWith(c, n, "Preparing the \"shell\" executor") ? PERSISTENT_MACHINE : NONE;
       case 'B':
         return startsWith(c, n, "BUILD FAILURE") || startsWith(c, n, "BUILD FAILED")
             ? WEAK_FAILURE
@@ -202,6 +210,14 @@ public final class FailingStep {
     weakFailLine = lastLine + 1;
     failStepStart = stepStart;
     failCommand = stepCommand;
+  }
+
+  /**
+   * Returns whether the job ran on a machine that is not recreated for each job (a GitLab shell
+   * executor), so what fills it (its disk) is still there when the job is retried.
+   */
+  public boolean persistentMachine() {
+    return persistentMachine;
   }
 
   /** Returns whether a failure marker was seen (a strong one, or a weak closing one). */
