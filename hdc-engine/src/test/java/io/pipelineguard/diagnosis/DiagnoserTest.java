@@ -260,4 +260,20 @@ class DiagnoserTest {
     assertThat(d.category()).isEqualTo(Category.CONFIGURATION);
     assertThat(d.transientFailure()).isFalse();
   }
+
+  @Test
+  void filesRewrittenByTheBuildAreAQualityGate() throws IOException {
+    String log =
+        filler(10, "install")
+            + "$ ./scripts/check-generated.sh\n"
+            + "regenerating the API reference\n"
+            + "diff --git a/docs/api.md b/docs/api.md\n"
+            + "--- a/docs/api.md\n"
+            + "+++ b/docs/api.md\n"
+            + "-| option | meaning |\n"
+            + "+| option | what it does |\n"
+            + "The command \"./scripts/check-generated.sh\" exited with 1.\n";
+    Diagnosis d = DIAGNOSER.diagnose(text(log)).diagnosis();
+    assertThat(d.category()).isEqualTo(Category.QUALITY_GATE);
+  }
 }
