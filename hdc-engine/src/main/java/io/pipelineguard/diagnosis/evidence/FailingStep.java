@@ -43,6 +43,7 @@ public final class FailingStep {
   private int weakFailLine;
   private boolean quotedSeen;
   private boolean persistentMachine;
+  private int scriptHeaderLine; // npm's "> name@version script /dir" line of the current step
 
   /**
    * Observes one cleaned line.
@@ -62,6 +63,7 @@ public final class FailingStep {
     } else if (kind == STEP_START) {
       stepStart = number;
       stepCommand = commandOf(c, n, marker);
+      scriptHeaderLine = 0;
     } else if (kind == FAILURE) {
       failLine = number;
       String quoted = quotedCommand(c, n);
@@ -70,7 +72,8 @@ public final class FailingStep {
         failCommand = stepCommand;
       }
       if (quoted != null) {
-        failCommand = quoted;
+        // the step's own command, with the script npm ran for it, when the marker names that step
+        failCommand = stepCommand.startsWith(quoted) ? stepCommand : quoted;
         quotedSeen = true;
       }
       return;
@@ -86,6 +89,7 @@ public final class FailingStep {
     if (marker) {
       return;
     }
+    noteScript(number, c, n);
     int slot = ringCount % TAIL;
     int len = Math.min(n, KEPT_CHARS);
     System.arraycopy(c, 0, ring[slot], 0, len);
@@ -153,6 +157,35 @@ public final class FailingStep {
       default:
         return NONE;
     }
+  }
+
+  /**
+   * Package-manager scripts name the real command on the line after their header ({@code > name@1.0
+   * test /dir}, then {@code > eslint . && mocha}): that line is added to the step's command, so
+   * command rules see what {@code npm test} actually ran.
+   */
+  private void noteScript(int number, char[] c, int n) {
+    if (n < 3 || c[0] != '>' || c[1] != ' ' || stepStart == 0) {
+      return;
+    }
+    if (scriptHeaderLine == 0) {
+      if (number - stepStart <= 3 && indexOf(c, n, '@') > 2) {
+        scriptHeaderLine = number;
+      }
+    } else if (number == scriptHeaderLine + 1 && stepCommand.length() < KEPT_CHARS) {
+      int room = KEPT_CHARS - stepCommand.length();
+      stepCommand = stepCommand + " " + new String(c, 2, Math.min(n - 2, room));
+      scriptHeaderLine = -1; // one script line per step
+    }
+  }
+
+  private static int indexOf(char[] c, int n, char x) {
+    for (int i = 0; i < n; i++) {
+      if (c[i] == x) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static String commandOf(char[] c, int n, boolean marker) {
