@@ -58,6 +58,18 @@ public final class Diagnoser {
   /** How many of the most telling templates are handed to learned prototypes. */
   private static final int PROTOTYPE_QUERY_TEMPLATES = 16;
 
+  /**
+   * Share of the test-failure votes that signs of intermittency need to turn a failing test run
+   * into a flaky one (taxonomy rule 3: flaky_test is a test failure the log marks as intermittent).
+   */
+  static final double FLAKY_SHARE = 0.3;
+
+  /**
+   * The built-in rule for a full disk: on a machine that is not recreated for each job (see {@link
+   * FailingStep#persistentMachine()}) the disk stays full, so such a failure is not transient.
+   */
+  static final String DISK_FULL_RULE = "resource.disk";
+
   private final KnowledgeBase knowledge;
   private final ReadLimits limits;
   private final int maxCandidates;
@@ -209,6 +221,7 @@ public final class Diagnoser {
         }
       }
     }
+    refineTestFailure(scores);
     Category winner = Category.UNKNOWN;
     double top = 0;
     double second = 0;
@@ -229,7 +242,7 @@ public final class Diagnoser {
     List<EvidenceLine> shown = new ArrayList<>();
     List<LineSpan> spans = select(regions, step, pass, firstCause(candidates, winner, step), shown);
     List<String> evidenceTemplates = topTemplates(candidates, winner, 5);
-    boolean transientFailure = decideTransient(winner, candidates, scores);
+    boolean transientFailure = decideTransient(winner, candidates, scores, step);
     double confidence =
         winner == Category.UNKNOWN
             ? Math.min(0.5, calibration.confidence(0, 0))
@@ -253,6 +266,24 @@ public final class Diagnoser {
             winner, transientFailure, round(confidence), spans, signature, novel, explanation);
     return new DiagnosisReport(
         diagnosis, shown, scores, ruleHits, nearest, evidenceTemplates, read, passBytes);
+  }
+
+  /**
+   * Folds the flaky-test votes and the test-failure votes into one of the two: both describe the
+   * same failing tests, flaky_test only adds that the log marks them as intermittent. With signs of
+   * intermittency worth at least {@link #FLAKY_SHARE} of the test-failure votes the sum goes to
+   * flaky_test, else to test_failure (so weak, distant flaky signs strengthen a plain test failure
+   * instead of competing with it). Constant time.
+   */
+  static void refineTestFailure(Map<Category, Double> scores) {
+    double tests = scores.getOrDefault(Category.TEST_FAILURE, 0.0);
+    double flaky = scores.getOrDefault(Category.FLAKY_TEST, 0.0);
+    if (tests <= 0 || flaky <= 0) {
+      return;
+    }
+    boolean intermittent = flaky >= FLAKY_SHARE * tests;
+    scores.remove(intermittent ? Category.TEST_FAILURE : Category.FLAKY_TEST);
+    scores.put(intermittent ? Category.FLAKY_TEST : Category.TEST_FAILURE, tests + flaky);
   }
 
   /** Whether {@code ind} is the first of the strongest indications of its category on the line. */
@@ -459,14 +490,16 @@ public final class Diagnoser {
   }
 
   private static boolean decideTransient(
-      Category winner, List<Candidate> candidates, Map<Category, Double> scores) {
+      Category winner, List<Candidate> candidates, Map<Category, Double> scores, FailingStep step) {
     Boolean override = null;
     double overrideWeight = 0;
+    boolean diskFull = false;
     for (Candidate c : candidates) {
       if (c.inPassLog()) {
         continue;
       }
       for (Indication ind : c.indications()) {
+        diskFull |= ind.id().equals(DISK_FULL_RULE) && winner == Category.RESOURCE;
         if (ind.transientOverride().isPresent()
             && ind.category().orElse(null) == winner
             && ind.weight() > overrideWeight) {
@@ -477,6 +510,9 @@ public final class Diagnoser {
     }
     if (override != null) {
       return override;
+    }
+    if (diskFull && step.persistentMachine()) {
+      return false; // a retry lands on the same full disk
     }
     switch (winner.kind()) {
       case TRANSIENT:

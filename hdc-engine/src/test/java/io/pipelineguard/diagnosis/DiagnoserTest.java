@@ -184,4 +184,96 @@ class DiagnoserTest {
     assertThat(inStep).isGreaterThan(before).isGreaterThan(after);
     assertThat(inStep).isCloseTo(1.0, org.assertj.core.api.Assertions.within(0.05));
   }
+
+  @Test
+  void aFailingTestThatTimedOutIsFlaky() throws IOException {
+    String log =
+        filler(20, "setup")
+            + "$ npm test\n"
+            + "  widget tests\n"
+            + "    1) renders the toolbar:\n"
+            + "       Error: timeout of 5000ms exceeded. Make sure the callback gets called.\n"
+            + "  12 passing\n"
+            + "  1 failing\n"
+            + "The command \"npm test\" exited with 1.\n";
+    Diagnosis d = DIAGNOSER.diagnose(text(log)).diagnosis();
+    assertThat(d.category()).isEqualTo(Category.FLAKY_TEST);
+    assertThat(d.transientFailure()).isTrue();
+  }
+
+  @Test
+  void flakySignsDecideBetweenTheTwoTestCategories() {
+    java.util.Map<Category, Double> strong = new java.util.EnumMap<>(Category.class);
+    strong.put(Category.TEST_FAILURE, 6.0);
+    strong.put(Category.FLAKY_TEST, 2.0);
+    strong.put(Category.NETWORK, 7.0);
+    Diagnoser.refineTestFailure(strong);
+    assertThat(strong).doesNotContainKey(Category.TEST_FAILURE);
+    assertThat(strong.get(Category.FLAKY_TEST)).isEqualTo(8.0);
+    assertThat(strong.get(Category.NETWORK)).isEqualTo(7.0);
+
+    java.util.Map<Category, Double> weak = new java.util.EnumMap<>(Category.class);
+    weak.put(Category.TEST_FAILURE, 6.0);
+    weak.put(Category.FLAKY_TEST, 1.0);
+    Diagnoser.refineTestFailure(weak);
+    assertThat(weak).containsOnlyKeys(Category.TEST_FAILURE);
+    assertThat(weak.get(Category.TEST_FAILURE)).isEqualTo(7.0);
+
+    java.util.Map<Category, Double> plain = new java.util.EnumMap<>(Category.class);
+    plain.put(Category.FLAKY_TEST, 1.0);
+    Diagnoser.refineTestFailure(plain);
+    assertThat(plain).containsOnlyKeys(Category.FLAKY_TEST);
+  }
+
+  private static String gitlabDiskFull(String executorLine) {
+    return "Running with gitlab-runner 16.0.0\n"
+        + executorLine
+        + "\n"
+        + "Getting source from Git repository\n"
+        + "cp: cannot write /work/cache/blob.bin: No space left on device\n"
+        + "ERROR: Job failed: exit status 1\n";
+  }
+
+  @Test
+  void aFullDiskIsTransientOnlyWhenTheMachineIsFreshForEachJob() throws IOException {
+    Diagnosis fresh =
+        DIAGNOSER
+            .diagnose(text(gitlabDiskFull("Using Docker executor with image rust:1")))
+            .diagnosis();
+    Diagnosis kept =
+        DIAGNOSER.diagnose(text(gitlabDiskFull("Using Shell executor..."))).diagnosis();
+    assertThat(fresh.category()).isEqualTo(Category.RESOURCE);
+    assertThat(fresh.transientFailure()).isTrue();
+    assertThat(kept.category()).isEqualTo(Category.RESOURCE);
+    assertThat(kept.transientFailure()).isFalse();
+  }
+
+  @Test
+  void aRemoteThatDeniesAnObjectIsNotANetworkFailure() throws IOException {
+    String log =
+        "$ git lfs pull\n"
+            + "[a1] Object does not exist on the server or you don't have permissions to access it\n"
+            + "[b2] Object does not exist on the server or you don't have permissions to access it\n"
+            + "error: failed to fetch some objects from 'https://example.org/repo.git/info/lfs'\n"
+            + "ERROR: Job failed: exit code 1\n";
+    Diagnosis d = DIAGNOSER.diagnose(text(log)).diagnosis();
+    assertThat(d.category()).isEqualTo(Category.CONFIGURATION);
+    assertThat(d.transientFailure()).isFalse();
+  }
+
+  @Test
+  void filesRewrittenByTheBuildAreAQualityGate() throws IOException {
+    String log =
+        filler(10, "install")
+            + "$ ./scripts/check-generated.sh\n"
+            + "regenerating the API reference\n"
+            + "diff --git a/docs/api.md b/docs/api.md\n"
+            + "--- a/docs/api.md\n"
+            + "+++ b/docs/api.md\n"
+            + "-| option | meaning |\n"
+            + "+| option | what it does |\n"
+            + "The command \"./scripts/check-generated.sh\" exited with 1.\n";
+    Diagnosis d = DIAGNOSER.diagnose(text(log)).diagnosis();
+    assertThat(d.category()).isEqualTo(Category.QUALITY_GATE);
+  }
 }

@@ -42,6 +42,8 @@ public final class FailingStep {
   private String failCommand = "";
   private int weakFailLine;
   private boolean quotedSeen;
+  private boolean persistentMachine;
+  private int scriptHeaderLine; // npm's "> name@version script /dir" line of the current step
 
   /**
    * Observes one cleaned line.
@@ -56,9 +58,12 @@ public final class FailingStep {
       return;
     }
     int kind = classify(c, n, marker);
-    if (kind == STEP_START) {
+    if (kind == PERSISTENT_MACHINE) {
+      persistentMachine = true;
+    } else if (kind == STEP_START) {
       stepStart = number;
       stepCommand = commandOf(c, n, marker);
+      scriptHeaderLine = 0;
     } else if (kind == FAILURE) {
       failLine = number;
       String quoted = quotedCommand(c, n);
@@ -67,7 +72,8 @@ public final class FailingStep {
         failCommand = stepCommand;
       }
       if (quoted != null) {
-        failCommand = quoted;
+        // the step's own command, with the script npm ran for it, when the marker names that step
+        failCommand = stepCommand.startsWith(quoted) ? stepCommand : quoted;
         quotedSeen = true;
       }
       return;
@@ -83,6 +89,7 @@ public final class FailingStep {
     if (marker) {
       return;
     }
+    noteScript(number, c, n);
     int slot = ringCount % TAIL;
     int len = Math.min(n, KEPT_CHARS);
     System.arraycopy(c, 0, ring[slot], 0, len);
@@ -96,6 +103,7 @@ public final class FailingStep {
   static final int FAILURE = 2;
   static final int WEAK_FAILURE = 3;
   static final int BUILD_END = 4;
+  static final int PERSISTENT_MACHINE = 5;
 
   /** Classifies a cleaned line as a step start, a failure marker or neither. */
   static int classify(char[] c, int n, boolean marker) {
@@ -131,6 +139,10 @@ public final class FailingStep {
             : NONE;
       case 'D':
         return startsWith(c, n, "Done. Your build exited with ") ? BUILD_END : NONE;
+      case 'U':
+        return startsWith(c, n, "Using Shell executor") ? PERSISTENT_MACHINE : NONE;
+      case 'P':
+        return startsWith(c, n, "Preparing the \"shell\" executor") ? PERSISTENT_MACHINE : NONE;
       case 'B':
         return startsWith(c, n, "BUILD FAILURE") || startsWith(c, n, "BUILD FAILED")
             ? WEAK_FAILURE
@@ -145,6 +157,35 @@ public final class FailingStep {
       default:
         return NONE;
     }
+  }
+
+  /**
+   * Package-manager scripts name the real command on the line after their header ({@code > name@1.0
+   * test /dir}, then {@code > eslint . && mocha}): that line is added to the step's command, so
+   * command rules see what {@code npm test} actually ran.
+   */
+  private void noteScript(int number, char[] c, int n) {
+    if (n < 3 || c[0] != '>' || c[1] != ' ' || stepStart == 0) {
+      return;
+    }
+    if (scriptHeaderLine == 0) {
+      if (number - stepStart <= 3 && indexOf(c, n, '@') > 2) {
+        scriptHeaderLine = number;
+      }
+    } else if (number == scriptHeaderLine + 1 && stepCommand.length() < KEPT_CHARS) {
+      int room = KEPT_CHARS - stepCommand.length();
+      stepCommand = stepCommand + " " + new String(c, 2, Math.min(n - 2, room));
+      scriptHeaderLine = -1; // one script line per step
+    }
+  }
+
+  private static int indexOf(char[] c, int n, char x) {
+    for (int i = 0; i < n; i++) {
+      if (c[i] == x) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static String commandOf(char[] c, int n, boolean marker) {
@@ -202,6 +243,14 @@ public final class FailingStep {
     weakFailLine = lastLine + 1;
     failStepStart = stepStart;
     failCommand = stepCommand;
+  }
+
+  /**
+   * Returns whether the job ran on a machine that is not recreated for each job (a GitLab shell
+   * executor), so what fills it (its disk) is still there when the job is retried.
+   */
+  public boolean persistentMachine() {
+    return persistentMachine;
   }
 
   /** Returns whether a failure marker was seen (a strong one, or a weak closing one). */

@@ -20,14 +20,21 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>Lines end at {@code \r\n}, a lone {@code \r} or {@code \n}, exactly as {@link
  * java.io.BufferedReader#readLine()} counts them, so line numbers match what a person sees. A line
- * longer than {@link ReadLimits#maxLineChars()} is cut to that length (the rest is skipped, the
- * line still counts as one). Memory is O(maxLineChars + 64 KiB) whatever the size of the log. A
- * corrupt or truncated gzip stream ends the read early: the lines before the damage are delivered
- * and the result says what went wrong.
+ * longer than {@link ReadLimits#maxLineChars()} is cut to that length: its head and its last {@link
+ * #TAIL_CHARS} characters (a quarter of the limit at most) are kept, joined by {@code " ... "}, the
+ * middle is skipped, and the line still counts as one. The tail is kept because a long command line
+ * says how it ended at its end (a compiler process "... (signal: 9, SIGKILL: kill)"). Memory is
+ * O(maxLineChars + 64 KiB) whatever the size of the log. A corrupt or truncated gzip stream ends
+ * the read early: the lines before the damage are delivered and the result says what went wrong.
  *
  * <p>Cost: one pass over the bytes; no per-line allocation.
  */
 public final class LogLineReader {
+  /** Characters kept of the end of an over-long line (at most a quarter of the line limit). */
+  public static final int TAIL_CHARS = 256;
+
+  private static final char[] ELISION = " ... ".toCharArray();
+
   private static final int CHUNK = 1 << 16;
 
   private LogLineReader() {}
@@ -93,8 +100,11 @@ public final class LogLineReader {
   /** Splits characters into lines. */
   private static final class Splitter {
     private final char[] line;
+    private final char[] tail; // ring of the last characters of an over-long line
+    private final char[] scratch;
     private final LineSink sink;
     private int length;
+    private long tailSeen;
     private boolean truncated;
     private boolean pending;
     private boolean afterCr;
@@ -103,6 +113,9 @@ public final class LogLineReader {
 
     Splitter(int maxLineChars, LineSink sink) {
       this.line = new char[maxLineChars];
+      int keep = Math.min(TAIL_CHARS, maxLineChars / 4);
+      this.tail = new char[keep];
+      this.scratch = new char[keep];
       this.sink = sink;
     }
 
@@ -145,19 +158,58 @@ public final class LogLineReader {
       int room = line.length - length;
       if (count > room) {
         truncated = true;
+        keepTail(chunk, from + room, count - room);
         count = room;
       }
       System.arraycopy(chunk, from, line, length, count);
       length += count;
     }
 
+    /** Adds characters beyond the line limit to the tail ring. */
+    private void keepTail(char[] chunk, int from, int count) {
+      int size = tail.length;
+      if (size == 0) {
+        return;
+      }
+      if (count > size) {
+        from += count - size;
+        tailSeen += count - size;
+        count = size;
+      }
+      for (int i = 0; i < count; i++) {
+        tail[(int) (tailSeen++ % size)] = chunk[from + i];
+      }
+    }
+
+    /**
+     * Rewrites the end of a cut line as {@code " ... "} plus the line's last characters: those of
+     * the tail ring, preceded by the end of the kept head when the ring is not full.
+     */
+    private void joinTail() {
+      int size = tail.length;
+      if (size == 0 || tailSeen == 0) {
+        return;
+      }
+      int fromRing = (int) Math.min(size, tailSeen);
+      int fromHead = size - fromRing;
+      System.arraycopy(line, length - fromHead, scratch, 0, fromHead);
+      for (int i = 0; i < fromRing; i++) {
+        scratch[fromHead + i] = tail[(int) ((tailSeen - fromRing + i) % size)];
+      }
+      int at = length - size - ELISION.length;
+      System.arraycopy(ELISION, 0, line, at, ELISION.length);
+      System.arraycopy(scratch, 0, line, at + ELISION.length, size);
+    }
+
     private void emit() {
       lines++;
       if (truncated) {
         truncatedLines++;
+        joinTail();
       }
       sink.accept(lines, line, length, truncated);
       length = 0;
+      tailSeen = 0;
       truncated = false;
       pending = false;
     }

@@ -101,4 +101,32 @@ class FailingStepTest {
     assertThat(s.tail().get(FailingStep.TAIL - 1).number()).isEqualTo(99);
     assertThat(s.tail().get(0).number()).isEqualTo(99 - FailingStep.TAIL + 1);
   }
+
+  @Test
+  void theScriptNpmRanJoinsTheStepCommand() {
+    FailingStep s =
+        scan(
+            "$ npm test",
+            "",
+            "> widgets@2.1.0 test /home/ci/widgets",
+            "> stylecheck src && unit-runner",
+            "",
+            "> not a script line",
+            "src/a.js:3 bad indent",
+            "The command \"npm test\" exited with 1.");
+    assertThat(s.command()).isEqualTo("npm test stylecheck src && unit-runner");
+    assertThat(s.commandKnown()).isTrue();
+  }
+
+  @Test
+  void aShellExecutorIsAPersistentMachine() {
+    assertThat(
+            scan("Using Shell executor...", "$ make", "ERROR: Job failed: exit status 1")
+                .persistentMachine())
+        .isTrue();
+    assertThat(
+            scan("Using Docker executor with image gcc", "$ make", "ERROR: Job failed")
+                .persistentMachine())
+        .isFalse();
+  }
 }

@@ -95,6 +95,30 @@ class LogLineReaderTest {
   }
 
   @Test
+  void cutLineKeepsItsEnd() throws IOException {
+    String middle = "m".repeat(3 * 4096);
+    String text = "head " + middle + " the process was ended by signal 9\nnext\n";
+    List<String> lines = read(text.getBytes(StandardCharsets.US_ASCII), ReadLimits.DEFAULT);
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0)).hasSize(4096).startsWith("head mmm").contains(" ... ");
+    assertThat(lines.get(0)).endsWith("m the process was ended by signal 9");
+    assertThat(lines.get(1)).isEqualTo("next");
+  }
+
+  @Test
+  void slightlyTooLongLineKeepsItsLastCharactersInOrder() throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; sb.length() < 70; i++) {
+      sb.append((char) ('a' + i % 26));
+    }
+    String line = sb.toString();
+    List<String> lines =
+        read((line + "\n").getBytes(StandardCharsets.US_ASCII), new ReadLimits(64, 1 << 20));
+    assertThat(lines.get(0)).hasSize(64).startsWith(line.substring(0, 43)).contains(" ... ");
+    assertThat(lines.get(0)).endsWith(line.substring(line.length() - 16));
+  }
+
+  @Test
   void truncatedGzipDeliversLinesBeforeTheDamage() throws IOException {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < 20_000; i++) {
