@@ -101,9 +101,9 @@ public final class Database implements AutoCloseable {
       throw new UncheckedIOException("cannot create store.data_dir " + dataDir, e);
     }
     Path file = dataDir.toAbsolutePath().resolve(EMBEDDED_NAME);
-    // QUERY_CACHE_SIZE: parsed statements kept per connection (H2's default, 8, is fewer than the
-    // statements the intake, the workers and the repair loop share a connection with, so they were
-    // parsed again on most calls).
+    // QUERY_CACHE_SIZE: parsed statements kept per connection (H2's default is 8, fewer than the
+    // statements the intake, the workers and the repair loop share pooled connections with). Its
+    // measured effect is small: see docs/benchmarks.md, "Webhook intake".
     return DatabaseUrl.parse(
         "jdbc:h2:file:"
             + file
