@@ -1,5 +1,6 @@
 package io.pipelineguard.bridge.intake;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pipelineguard.bridge.store.DeliveryStore;
 import io.pipelineguard.bridge.store.InsertResult;
 import io.pipelineguard.bridge.store.NewDelivery;
@@ -11,7 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.LongConsumer;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * Group commit: request threads {@link #submit} deliveries, one writer thread stores whatever has
  * queued up in one transaction (at most {@code maxBatch}), then completes each request's future. A
  * future completes only after its delivery is committed, so a reply sent after it is durable. New
- * (non-duplicate) deliveries are then handed to {@code onStored} (the workers).
+ * (non-duplicate) deliveries are then handed to {@code onStored} (the workers), with the parsed
+ * payload when the intake passed one, so the workers need not read the body back and parse it
+ * again.
  *
  * <p>Bounded: at most {@code capacity} deliveries wait; beyond that {@link #submit} fails at once
  * with {@link RejectedExecutionException} (answered 503, the platform retries later).
@@ -27,17 +30,19 @@ import org.slf4j.LoggerFactory;
 public final class DeliveryWriter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryWriter.class);
 
-  private record Pending(NewDelivery delivery, CompletableFuture<InsertResult> result) {}
+  private record Pending(
+      NewDelivery delivery, JsonNode payload, CompletableFuture<InsertResult> result) {}
 
   private final DeliveryStore store;
   private final BlockingQueue<Pending> queue;
   private final int maxBatch;
-  private final LongConsumer onStored;
+  private final Consumer<StoredDelivery> onStored;
   private final Thread thread;
   private volatile boolean running = true;
 
   /** Creates and starts the writer thread. */
-  public DeliveryWriter(DeliveryStore store, int capacity, int maxBatch, LongConsumer onStored) {
+  public DeliveryWriter(
+      DeliveryStore store, int capacity, int maxBatch, Consumer<StoredDelivery> onStored) {
     this.store = Objects.requireNonNull(store, "store must not be null");
     this.onStored = Objects.requireNonNull(onStored, "onStored must not be null");
     if (capacity < 1 || maxBatch < 1) {
@@ -51,17 +56,28 @@ public final class DeliveryWriter implements AutoCloseable {
   }
 
   /**
-   * Queues a delivery for the next commit.
+   * Queues a delivery for the next commit, without a parsed payload (the workers read it back).
    *
    * @return a future completed once the delivery is committed (or found to be a duplicate)
    * @throws RejectedExecutionException when the queue is full or the writer is closed
    */
   public CompletableFuture<InsertResult> submit(NewDelivery delivery) {
+    return submit(delivery, null);
+  }
+
+  /**
+   * Queues a delivery for the next commit; {@code payload}, its parsed body (or null), is handed to
+   * the workers once stored. Costs nothing but a queue offer: the caller waits on the future.
+   *
+   * @return a future completed once the delivery is committed (or found to be a duplicate)
+   * @throws RejectedExecutionException when the queue is full or the writer is closed
+   */
+  public CompletableFuture<InsertResult> submit(NewDelivery delivery, JsonNode payload) {
     if (!running) {
       throw new RejectedExecutionException("the delivery writer is closed");
     }
     CompletableFuture<InsertResult> result = new CompletableFuture<>();
-    if (!queue.offer(new Pending(delivery, result))) {
+    if (!queue.offer(new Pending(delivery, payload, result))) {
       throw new RejectedExecutionException("the delivery queue is full");
     }
     return result;
@@ -109,9 +125,13 @@ public final class DeliveryWriter implements AutoCloseable {
     for (int i = 0; i < batch.size(); i++) {
       batch.get(i).result().complete(results.get(i));
     }
-    for (InsertResult result : results) {
+    for (int i = 0; i < batch.size(); i++) {
+      InsertResult result = results.get(i);
       if (!result.duplicate()) {
-        onStored.accept(result.id());
+        NewDelivery delivery = batch.get(i).delivery();
+        onStored.accept(
+            new StoredDelivery(
+                result.id(), delivery.platform(), delivery.eventType(), batch.get(i).payload()));
       }
     }
   }

@@ -3,6 +3,7 @@ package io.pipelineguard.bridge.processing;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pipelineguard.bridge.intake.Interpretation;
 import io.pipelineguard.bridge.intake.PayloadParser;
+import io.pipelineguard.bridge.intake.StoredDelivery;
 import io.pipelineguard.bridge.intake.WebhookSource;
 import io.pipelineguard.bridge.store.Delivery;
 import io.pipelineguard.bridge.store.DeliveryStore;
@@ -109,6 +110,18 @@ public final class DeliveryWorkers implements AutoCloseable {
 
   /** Queues a stored delivery for processing; if the queue is full the next sweep finds it. */
   public void submit(long deliveryId) {
+    submit(deliveryId, null);
+  }
+
+  /**
+   * Queues a delivery the writer has just stored; its parsed payload, when present, spares reading
+   * the body back and parsing it again. If the queue is full the next sweep finds it.
+   */
+  public void submitStored(StoredDelivery stored) {
+    submit(stored.id(), stored.payload() == null ? null : stored);
+  }
+
+  private void submit(long deliveryId, StoredDelivery stored) {
     if (!queued.add(deliveryId)) {
       return;
     }
@@ -116,7 +129,7 @@ public final class DeliveryWorkers implements AutoCloseable {
       pool.execute(
           () -> {
             try {
-              process(deliveryId);
+              process(deliveryId, stored);
             } finally {
               queued.remove(deliveryId);
             }
@@ -140,23 +153,33 @@ public final class DeliveryWorkers implements AutoCloseable {
     }
   }
 
-  private void process(long id) {
+  private void process(long id, StoredDelivery stored) {
     try {
       if (!deliveries.claim(id)) {
         return;
       }
-      Optional<Delivery> found = deliveries.find(id);
-      if (found.isEmpty()) {
-        return;
+      Platform platform;
+      String eventType;
+      JsonNode body;
+      if (stored != null) {
+        platform = stored.platform();
+        eventType = stored.eventType();
+        body = stored.payload();
+      } else {
+        Optional<Delivery> found = deliveries.find(id);
+        if (found.isEmpty()) {
+          return;
+        }
+        platform = found.get().platform();
+        eventType = found.get().eventType();
+        body = parser.parse(found.get().body());
       }
-      Delivery delivery = found.get();
-      WebhookSource source = sources.get(delivery.platform());
+      WebhookSource source = sources.get(platform);
       if (source == null) {
-        deliveries.markFailed(id, "no source for " + delivery.platform(), clock.instant());
+        deliveries.markFailed(id, "no source for " + platform, clock.instant());
         return;
       }
-      JsonNode body = parser.parse(delivery.body());
-      Interpretation meaning = source.interpret(id, delivery.eventType(), body, clock.instant());
+      Interpretation meaning = source.interpret(id, eventType, body, clock.instant());
       if (meaning.run() != null) {
         runs.upsertRun(meaning.run());
       }

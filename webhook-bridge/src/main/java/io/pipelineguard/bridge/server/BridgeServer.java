@@ -98,7 +98,7 @@ public final class BridgeServer implements AutoCloseable {
             Duration.ofSeconds(config.sweepIntervalSeconds()));
     this.writer =
         new DeliveryWriter(
-            deliveries, Math.max(1024, config.workerQueueSize()), MAX_BATCH, workers::submit);
+            deliveries, Math.max(1024, config.workerQueueSize()), MAX_BATCH, workers::submitStored);
     WebhookEndpoint webhooks =
         new WebhookEndpoint(sources, writer, metrics, clock, config.maxBodyBytes());
     AdminApi api = new AdminApi(config.adminKey(), deliveries, runs, metrics);

@@ -34,6 +34,9 @@ import java.util.concurrent.TimeoutException;
 final class WebhookEndpoint {
   private static final long STORE_TIMEOUT_SECONDS = 30;
 
+  /** Largest body whose parsed tree is handed to the workers in memory (larger: read back). */
+  static final int MAX_HANDED_OVER_BODY_BYTES = 64 * 1024;
+
   private final Map<String, WebhookSource> sources = new HashMap<>();
   private final DeliveryWriter writer;
   private final IntakeMetrics metrics;
@@ -88,6 +91,7 @@ final class WebhookEndpoint {
       return;
     }
     NewDelivery delivery;
+    JsonNode handedOver;
     try {
       JsonNode json = parser.parse(body);
       String eventType = source.eventType(request, json);
@@ -109,17 +113,18 @@ final class WebhookEndpoint {
               clip(eventType),
               clock.instant(),
               body);
+      handedOver = body.length <= MAX_HANDED_OVER_BODY_BYTES ? json : null;
     } catch (PayloadException e) {
       reject(ctx, HttpStatus.BAD_REQUEST, "malformed", e.getMessage());
       return;
     }
-    store(ctx, delivery);
+    store(ctx, delivery, handedOver);
   }
 
-  private void store(Context ctx, NewDelivery delivery) {
+  private void store(Context ctx, NewDelivery delivery, JsonNode payload) {
     InsertResult result;
     try {
-      result = writer.submit(delivery).get(STORE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      result = writer.submit(delivery, payload).get(STORE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (RejectedExecutionException e) {
       reject(ctx, HttpStatus.SERVICE_UNAVAILABLE, "queue_full", "intake queue full; retry later");
       return;

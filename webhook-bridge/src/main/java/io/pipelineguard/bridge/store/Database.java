@@ -20,17 +20,21 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Durability: PostgreSQL commits are durable when they return. H2 writes commits to its file in
  * the background (within {@code WRITE_DELAY}, 500 ms), so the deliveries store runs {@link
- * #flushStatement()} ({@code CHECKPOINT}: write and fsync) after each group commit, before any
- * reply: a {@code kill -9} or power loss keeps every acknowledged delivery. Other tables (runs,
- * processing marks) may lose their last half second in a crash; that only makes the affected
- * deliveries be processed again, which processors tolerate (idempotent keys). The embedded store is
- * single-process: a second server on the same directory fails to open it.
+ * #flushStatement()} ({@code CHECKPOINT SYNC}: write, then fsync the file) after each group commit,
+ * before any reply: a {@code kill -9} or power loss keeps every acknowledged delivery. (A plain
+ * {@code CHECKPOINT} only writes to the operating system's cache, which a power loss can drop.)
+ * Other tables (runs, processing marks) may lose their last half second in a crash; that only makes
+ * the affected deliveries be processed again, which processors tolerate (idempotent keys). The
+ * embedded store is single-process: a second server on the same directory fails to open it.
  */
 public final class Database implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
   /** File name (without H2's {@code .mv.db}) of the embedded database in the data directory. */
   public static final String EMBEDDED_NAME = "pipeline-guard";
+
+  /** Prepared statements H2 keeps parsed per connection. */
+  static final int QUERY_CACHE_SIZE = 64;
 
   private final HikariDataSource dataSource;
   private final boolean postgres;
@@ -97,7 +101,14 @@ public final class Database implements AutoCloseable {
       throw new UncheckedIOException("cannot create store.data_dir " + dataDir, e);
     }
     Path file = dataDir.toAbsolutePath().resolve(EMBEDDED_NAME);
-    return DatabaseUrl.parse("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000");
+    // QUERY_CACHE_SIZE: parsed statements kept per connection (H2's default is 8, fewer than the
+    // statements the intake, the workers and the repair loop share pooled connections with). Its
+    // measured effect is small: see docs/benchmarks.md, "Webhook intake".
+    return DatabaseUrl.parse(
+        "jdbc:h2:file:"
+            + file
+            + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE="
+            + QUERY_CACHE_SIZE);
   }
 
   /** Returns the pooled data source; connections are auto-commit unless a caller changes it. */
@@ -107,7 +118,7 @@ public final class Database implements AutoCloseable {
 
   /** Returns the statement forcing committed data to disk (H2), or null when commits are. */
   public String flushStatement() {
-    return postgres ? null : "CHECKPOINT";
+    return postgres ? null : "CHECKPOINT SYNC";
   }
 
   /** Returns true when this is PostgreSQL, false for embedded H2. */
