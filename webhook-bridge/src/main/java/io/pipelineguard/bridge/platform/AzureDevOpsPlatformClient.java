@@ -7,11 +7,9 @@ import io.pipelineguard.bridge.store.FailedJob;
 import io.pipelineguard.bridge.store.Platform;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,13 +37,9 @@ public final class AzureDevOpsPlatformClient implements PlatformClient {
   public AzureDevOpsPlatformClient(PlatformApi api) {
     Objects.requireNonNull(api, "api must not be null");
     this.url = api.url();
-    String basic = api.username() + ":" + api.token().reveal();
     this.headers =
         Map.of(
-            "Authorization",
-            "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)),
-            "Content-Type",
-            "application/json");
+            "Authorization", HttpCalls.basicAuthorization(api), "Content-Type", "application/json");
   }
 
   @Override

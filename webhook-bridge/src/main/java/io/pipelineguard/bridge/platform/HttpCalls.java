@@ -1,5 +1,6 @@
 package io.pipelineguard.bridge.platform;
 
+import io.pipelineguard.bridge.config.PlatformApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -8,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 
 /**
@@ -16,6 +18,15 @@ import java.util.Map;
  * message never carries a whole page. Thread-safe.
  */
 final class HttpCalls {
+  /**
+   * Returns the {@code Authorization} header value for basic auth with the API's user and token.
+   */
+  static String basicAuthorization(PlatformApi api) {
+    String credentials = api.username() + ":" + api.token().reveal();
+    return "Basic "
+        + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+  }
+
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
   private static final int MAX_ERROR_CHARS = 500;
 

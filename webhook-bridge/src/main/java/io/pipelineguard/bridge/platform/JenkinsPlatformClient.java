@@ -7,8 +7,6 @@ import io.pipelineguard.bridge.store.FailedJob;
 import io.pipelineguard.bridge.store.Platform;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -32,11 +30,7 @@ public final class JenkinsPlatformClient implements PlatformClient {
   public JenkinsPlatformClient(PlatformApi api) {
     Objects.requireNonNull(api, "api must not be null");
     this.url = api.url();
-    String basic = api.username() + ":" + api.token().reveal();
-    this.headers =
-        Map.of(
-            "Authorization",
-            "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
+    this.headers = Map.of("Authorization", HttpCalls.basicAuthorization(api));
   }
 
   @Override

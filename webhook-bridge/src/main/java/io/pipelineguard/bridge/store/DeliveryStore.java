@@ -252,30 +252,15 @@ public final class DeliveryStore {
    * delivery id; null for the newest page).
    */
   public Page<Delivery> page(Long cursor, int limit) {
-    List<Delivery> items = new ArrayList<>();
-    String where = cursor == null ? "" : " WHERE id < ?";
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement =
-            connection.prepareStatement(
-                "SELECT "
-                    + COLUMNS
-                    + " FROM deliveries"
-                    + where
-                    + " ORDER BY id DESC FETCH FIRST ? ROWS ONLY")) {
-      int i = 1;
-      if (cursor != null) {
-        statement.setLong(i++, cursor);
-      }
-      statement.setInt(i, limit + 1);
-      try (ResultSet rs = statement.executeQuery()) {
-        while (rs.next()) {
-          items.add(read(rs, new byte[0]));
-        }
-      }
-    } catch (SQLException e) {
-      throw new StoreException("cannot list deliveries", e);
-    }
-    return StoreRows.toPage(items, limit, Delivery::id);
+    return StoreRows.newestFirst(
+        dataSource,
+        "deliveries",
+        COLUMNS,
+        cursor,
+        limit,
+        rs -> read(rs, new byte[0]),
+        Delivery::id,
+        "deliveries");
   }
 
   /** Returns how many deliveries are in each status (statuses with none are 0). */

@@ -5,8 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -150,43 +148,24 @@ public final class RunStore {
 
   /** Returns up to {@code limit} runs, most recently created first, older than the cursor. */
   public Page<RunRecord> page(Long cursor, int limit) {
-    List<RunRecord> items = new ArrayList<>();
-    String where = cursor == null ? "" : " WHERE id < ?";
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement =
-            connection.prepareStatement(
-                "SELECT "
-                    + RUN_COLUMNS
-                    + " FROM runs"
-                    + where
-                    + " ORDER BY id DESC FETCH FIRST ? ROWS ONLY")) {
-      int i = 1;
-      if (cursor != null) {
-        statement.setLong(i++, cursor);
-      }
-      statement.setInt(i, limit + 1);
-      try (ResultSet rs = statement.executeQuery()) {
-        while (rs.next()) {
-          items.add(
-              new RunRecord(
-                  rs.getLong(1),
-                  Platform.fromWireName(rs.getString(2)),
-                  rs.getString(3),
-                  rs.getString(4),
-                  rs.getString(5),
-                  rs.getString(6),
-                  rs.getString(7),
-                  rs.getString(8),
-                  rs.getString(9),
-                  rs.getString(10),
-                  StoreRows.instant(rs, 11),
-                  StoreRows.instant(rs, 12)));
-        }
-      }
-    } catch (SQLException e) {
-      throw new StoreException("cannot list runs", e);
-    }
-    return StoreRows.toPage(items, limit, RunRecord::id);
+    return StoreRows.newestFirst(
+        dataSource, "runs", RUN_COLUMNS, cursor, limit, RunStore::readRun, RunRecord::id, "runs");
+  }
+
+  private static RunRecord readRun(ResultSet rs) throws SQLException {
+    return new RunRecord(
+        rs.getLong(1),
+        Platform.fromWireName(rs.getString(2)),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getString(7),
+        rs.getString(8),
+        rs.getString(9),
+        rs.getString(10),
+        StoreRows.instant(rs, 11),
+        StoreRows.instant(rs, 12));
   }
 
   static String clip(String value, int max) {
