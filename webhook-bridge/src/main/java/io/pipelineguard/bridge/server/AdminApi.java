@@ -5,6 +5,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.pipelineguard.bridge.config.Secret;
 import io.pipelineguard.bridge.intake.IntakeMetrics;
+import io.pipelineguard.bridge.security.Permissions;
 import io.pipelineguard.bridge.store.Delivery;
 import io.pipelineguard.bridge.store.DeliveryStore;
 import io.pipelineguard.bridge.store.Page;
@@ -38,7 +39,8 @@ final class AdminApi {
     this.metrics = metrics;
   }
 
-  void authorize(Context ctx) {
+  /** Checks the admin key; every permission is granted to it (the key predates roles). */
+  void authorize(Context ctx, io.pipelineguard.bridge.security.Permission required) {
     if (!adminKey.isSet()) {
       throw new HttpResponseException(
           HttpStatus.SERVICE_UNAVAILABLE.getCode(),
@@ -48,6 +50,26 @@ final class AdminApi {
       throw new HttpResponseException(
           HttpStatus.UNAUTHORIZED.getCode(), "missing or wrong X-API-Key header");
     }
+  }
+
+  /** Returns the routes this class serves, each with the permission it needs. */
+  List<ApiRoute> routes() {
+    return List.of(
+        ApiRoute.get(
+            "/api/runs",
+            Permissions.DELIVERIES_READ,
+            "Runs seen in webhooks, newest first",
+            this::listRuns),
+        ApiRoute.get(
+            "/api/deliveries",
+            Permissions.DELIVERIES_READ,
+            "Received webhook deliveries, newest first",
+            this::listDeliveries),
+        ApiRoute.get(
+            "/api/metrics/intake",
+            Permissions.DELIVERIES_READ,
+            "Intake counters and deliveries by status",
+            this::intakeMetrics));
   }
 
   void listRuns(Context ctx) {

@@ -1,6 +1,8 @@
 package io.pipelineguard.bridge.server;
 
 import io.javalin.Javalin;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.pipelineguard.bridge.Version;
@@ -21,6 +23,7 @@ import io.pipelineguard.bridge.store.DeliveryStore;
 import io.pipelineguard.bridge.store.RunStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,9 +38,8 @@ import org.slf4j.LoggerFactory;
  * {@link DeliveryWorkers}. Create it, {@link #start()} it, and {@link #stop()} it (also from a
  * shutdown hook; stopping twice is harmless).
  *
- * <p>Routes: {@code GET /health}; {@code POST /webhooks/{platform}} (github, gitlab, azure,
- * jenkins); {@code GET /api/runs}, {@code /api/deliveries}, {@code /api/metrics/intake} behind the
- * admin key.
+ * <p>Routes are declared as {@link ApiRoute}s, each with the permission it needs ({@link
+ * #routes()}); an {@link AccessControl} check wraps every protected handler.
  */
 public final class BridgeServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BridgeServer.class);
@@ -53,6 +55,7 @@ public final class BridgeServer implements AutoCloseable {
   private final DeliveryWorkers workers;
   private final DeliveryWriter writer;
   private final Javalin app;
+  private final List<ApiRoute> routes;
   private final AtomicBoolean stopped = new AtomicBoolean();
 
   /** Creates the server with the default failure processor and the system clock. */
@@ -103,6 +106,18 @@ public final class BridgeServer implements AutoCloseable {
         new WebhookEndpoint(sources, writer, metrics, clock, config.maxBodyBytes());
     AdminApi api = new AdminApi(config.adminKey(), deliveries, runs, metrics);
     HealthHandler health = new HealthHandler(Version.current());
+    AccessControl access = api::authorize;
+    List<ApiRoute> routeList = new ArrayList<>();
+    routeList.add(
+        ApiRoute.open(HandlerType.GET, "/health", "Liveness and version (no key)", health::handle));
+    routeList.add(
+        ApiRoute.open(
+            HandlerType.POST,
+            "/webhooks/{platform}",
+            "Webhook intake (github, gitlab, azure, jenkins); each platform authenticates itself",
+            webhooks::handle));
+    routeList.addAll(api.routes());
+    this.routes = List.copyOf(routeList);
     this.app =
         Javalin.create(
             javalin -> {
@@ -110,12 +125,9 @@ public final class BridgeServer implements AutoCloseable {
               javalin.startup.showOldJavalinVersionWarning = false;
               // Javalin's limit applies to chunked bodies too (it counts bytes as it reads).
               javalin.http.maxRequestSize = config.maxBodyBytes();
-              javalin.routes.get("/health", health::handle);
-              javalin.routes.post("/webhooks/{platform}", webhooks::handle);
-              javalin.routes.before("/api/*", api::authorize);
-              javalin.routes.get("/api/runs", api::listRuns);
-              javalin.routes.get("/api/deliveries", api::listDeliveries);
-              javalin.routes.get("/api/metrics/intake", api::intakeMetrics);
+              for (ApiRoute route : routes) {
+                javalin.routes.addHttpHandler(route.method(), route.path(), guarded(route, access));
+              }
               javalin.routes.error(
                   HttpStatus.NOT_FOUND.getCode(),
                   "*",
@@ -131,6 +143,21 @@ public final class BridgeServer implements AutoCloseable {
                         .json(Map.of("error", "internal error"));
                   });
             });
+  }
+
+  private static Handler guarded(ApiRoute route, AccessControl access) {
+    if (route.isPublic()) {
+      return route.handler();
+    }
+    return ctx -> {
+      access.authorize(ctx, route.permission());
+      route.handler().handle(ctx);
+    };
+  }
+
+  /** Returns every HTTP route with the permission it needs, in registration order. */
+  public List<ApiRoute> routes() {
+    return routes;
   }
 
   /**
