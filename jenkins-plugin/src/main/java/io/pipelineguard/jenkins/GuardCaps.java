@@ -40,7 +40,8 @@ final class GuardCaps {
         }
         Duration backoff =
             proposed.backoff().compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : proposed.backoff();
-        return GuardDecision.retry(backoff, proposed.reason());
+        return new GuardDecision(
+            GuardDecision.Action.RETRY, backoff, proposed.reason(), proposed.clean());
       case ROLLBACK:
         if (settings.rollbackJob().isEmpty()) {
           return GuardDecision.fail(proposed.reason() + "; no rollback is configured");

@@ -9,8 +9,10 @@ import java.util.Objects;
  * @param action the repair to perform
  * @param backoff how long to wait before a retry; zero for other actions
  * @param reason one sentence a person reads, saying why
+ * @param clean for a retry: clear the block's {@code cleanPaths} in the workspace first (the
+ *     planner chose a clean retry); false for other actions
  */
-public record GuardDecision(Action action, Duration backoff, String reason) {
+public record GuardDecision(Action action, Duration backoff, String reason, boolean clean) {
 
   /** The repairs the guard step can perform. */
   public enum Action {
@@ -30,11 +32,26 @@ public record GuardDecision(Action action, Duration backoff, String reason) {
     if (backoff.isNegative()) {
       throw new IllegalArgumentException("backoff must be >= 0, was " + backoff);
     }
+    if (clean && action != Action.RETRY) {
+      throw new IllegalArgumentException("only a retry can be clean, was " + action);
+    }
+  }
+
+  /** A decision that is not a clean retry. */
+  public GuardDecision(Action action, Duration backoff, String reason) {
+    this(action, backoff, reason, false);
   }
 
   /** Returns a decision to retry after {@code backoff}. */
   public static GuardDecision retry(Duration backoff, String reason) {
     return new GuardDecision(Action.RETRY, backoff, reason);
+  }
+
+  /**
+   * Returns a decision to clear the block's {@code cleanPaths}, then retry after {@code backoff}.
+   */
+  public static GuardDecision cleanRetry(Duration backoff, String reason) {
+    return new GuardDecision(Action.RETRY, backoff, reason, true);
   }
 
   /** Returns a decision to roll back. */

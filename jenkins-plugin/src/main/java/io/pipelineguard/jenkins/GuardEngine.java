@@ -46,4 +46,13 @@ public interface GuardEngine {
   default boolean learnFeedback(String signature, Category correct) {
     return false;
   }
+
+  /**
+   * Checks that a guard's repair policy exists and is valid, so a misspelt name fails the step
+   * before its body runs.
+   *
+   * @throws IllegalArgumentException saying what is wrong and which policies exist; the default
+   *     accepts every name
+   */
+  default void checkPolicy(String name) {}
 }

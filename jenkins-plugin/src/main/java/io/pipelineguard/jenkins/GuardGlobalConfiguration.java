@@ -3,6 +3,7 @@ package io.pipelineguard.jenkins;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.util.Secret;
+import io.pipelineguard.repair.NamedPolicies;
 import jenkins.model.GlobalConfiguration;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -19,6 +20,7 @@ public class GuardGlobalConfiguration extends GlobalConfiguration {
   private String defaultPolicy = GuardSettings.DEFAULT_POLICY;
   private String bridgeUrl = "";
   private Secret bridgeApiKey;
+  private String customPolicies = "";
 
   /** Created by Jenkins; loads the saved settings. */
   public GuardGlobalConfiguration() {
@@ -48,6 +50,8 @@ public class GuardGlobalConfiguration extends GlobalConfiguration {
 
   @DataBoundSetter
   public void setDefaultPolicy(String defaultPolicy) {
+    // Only the shape: the name may be a custom policy saved in the same form, in any order.
+    // A guard naming no policy fails at its start if this one turns out unknown.
     GuardSettings.custom().policy(defaultPolicy);
     this.defaultPolicy = defaultPolicy;
     save();
@@ -76,6 +80,23 @@ public class GuardGlobalConfiguration extends GlobalConfiguration {
   @DataBoundSetter
   public void setBridgeApiKey(Secret bridgeApiKey) {
     this.bridgeApiKey = bridgeApiKey;
+    save();
+  }
+
+  /** Returns the administrator's repair policies, one {@code name: key=value ...} per line. */
+  public String getCustomPolicies() {
+    return customPolicies == null ? "" : customPolicies;
+  }
+
+  /**
+   * Sets the administrator's repair policies, checked at once: a line that does not parse is
+   * refused with a message naming it, and nothing is saved.
+   */
+  @DataBoundSetter
+  public void setCustomPolicies(String customPolicies) {
+    String text = customPolicies == null ? "" : customPolicies.strip();
+    NamedPolicies.builtInPlus(text);
+    this.customPolicies = text;
     save();
   }
 

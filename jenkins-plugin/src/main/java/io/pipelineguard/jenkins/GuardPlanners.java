@@ -16,14 +16,14 @@ import java.util.Objects;
  * block's caps are its own. At most {@link #MAX_PLANNERS} are kept (least recently used dropped; a
  * dropped planner's in-memory rails are lost, the statistics are not). Thread-safe.
  *
- * <p>Every policy name maps to the engine's default policy for now; only {@code maxAttempts} and
- * {@code neverRetry} (a ladder without reruns) change it.
+ * <p>A block's named policy (see {@link GuardPolicies}) is the base; the block's {@code
+ * maxAttempts} can only lower its cap, and {@code neverRetry} gives a ladder without reruns.
  */
 final class GuardPlanners {
   /** Most planners kept at once. */
   static final int MAX_PLANNERS = 64;
 
-  private record Key(String policy, int maxAttempts, boolean reruns) {}
+  private record Key(RepairPolicy policy, int maxAttempts, boolean reruns) {}
 
   private final RepairStatistics statistics;
   private final Clock clock;
@@ -50,18 +50,20 @@ final class GuardPlanners {
   /**
    * Returns the planner for a block.
    *
-   * @param policy the block's policy name
-   * @param maxAttempts the block's attempt cap, 1..10
+   * @param policy the block's named policy, resolved
+   * @param maxAttempts the block's attempt cap, 1..10; the policy's own cap applies if lower
    * @param reruns false when the diagnosed category is one the block never retries
    */
-  synchronized RepairPlanner forBlock(String policy, int maxAttempts, boolean reruns) {
+  synchronized RepairPlanner forBlock(RepairPolicy policy, int maxAttempts, boolean reruns) {
     return planners.computeIfAbsent(
         new Key(policy, maxAttempts, reruns),
         k -> new RepairPlanner(policyFor(k), statistics, clock));
   }
 
   private static RepairPolicy policyFor(Key k) {
-    RepairPolicy.Builder b = RepairPolicy.custom().maxAttempts(k.maxAttempts());
+    RepairPolicy.Builder b =
+        RepairPolicy.from(k.policy())
+            .maxAttempts(Math.min(k.maxAttempts(), k.policy().maxAttempts()));
     if (!k.reruns()) {
       b.ladder(List.of(RepairStrategy.ROLLBACK));
     }

@@ -34,6 +34,21 @@ public interface GuardRuntime {
   /** Returns the sink of guard records shown on the build page. */
   Reporter reporter();
 
+  /** Returns what deletes a block's {@code cleanPaths} before a clean retry. */
+  WorkspaceCleaner workspace();
+
+  /** Deletes paths inside the workspace of the node a step runs on. */
+  interface WorkspaceCleaner {
+    /**
+     * Deletes each path (already validated as relative and inside the workspace), recursively;
+     * missing paths are skipped. I/O on the agent: never on the CPS VM thread.
+     *
+     * @return one line saying what was deleted, for the build log
+     * @throws IOException when a path could not be deleted
+     */
+    String clean(StepContext context, List<String> paths) throws IOException, InterruptedException;
+  }
+
   /** Bounded reading of the console log of the build a step runs in. */
   interface BuildLog {
     /**

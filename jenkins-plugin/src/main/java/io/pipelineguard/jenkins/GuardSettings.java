@@ -2,9 +2,11 @@ package io.pipelineguard.jenkins;
 
 import io.pipelineguard.diagnosis.Category;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -32,6 +34,9 @@ public final class GuardSettings implements Serializable {
   /** Bytes of a failed attempt's log read at most (the tail is kept). */
   public static final int MAX_LOG_BYTES = 1 << 20;
 
+  /** Most {@code cleanPaths} entries of one block. */
+  public static final int MAX_CLEAN_PATHS = 20;
+
   /** The repair policy used when none is named. */
   public static final String DEFAULT_POLICY = "default";
 
@@ -42,6 +47,7 @@ public final class GuardSettings implements Serializable {
   private final EnumSet<Category> neverRetry;
   private final boolean dryRun;
   private final int maxLogLines;
+  private final ArrayList<String> cleanPaths;
 
   private GuardSettings(Builder b) {
     this.maxAttempts = b.maxAttempts;
@@ -52,6 +58,7 @@ public final class GuardSettings implements Serializable {
         b.neverRetry.isEmpty() ? EnumSet.noneOf(Category.class) : EnumSet.copyOf(b.neverRetry);
     this.dryRun = b.dryRun;
     this.maxLogLines = b.maxLogLines;
+    this.cleanPaths = new ArrayList<>(b.cleanPaths);
   }
 
   /** Returns a builder with the defaults. */
@@ -99,6 +106,14 @@ public final class GuardSettings implements Serializable {
     return maxLogLines;
   }
 
+  /**
+   * Returns the workspace-relative paths deleted before a clean retry (caches, build output), in
+   * declaration order; empty when a clean retry should only retry.
+   */
+  public List<String> cleanPaths() {
+    return Collections.unmodifiableList(cleanPaths);
+  }
+
   @Override
   public String toString() {
     return "GuardSettings{maxAttempts="
@@ -115,6 +130,8 @@ public final class GuardSettings implements Serializable {
         + dryRun
         + ", maxLogLines="
         + maxLogLines
+        + ", cleanPaths="
+        + cleanPaths
         + "}";
   }
 
@@ -127,6 +144,7 @@ public final class GuardSettings implements Serializable {
     private final EnumSet<Category> neverRetry = EnumSet.noneOf(Category.class);
     private boolean dryRun;
     private int maxLogLines = DEFAULT_MAX_LOG_LINES;
+    private final List<String> cleanPaths = new ArrayList<>();
 
     private Builder() {}
 
@@ -190,6 +208,41 @@ public final class GuardSettings implements Serializable {
             "maxLogLines must be between 1 and " + MAX_LOG_LINES_LIMIT + ", was " + maxLogLines);
       }
       this.maxLogLines = maxLogLines;
+      return this;
+    }
+
+    /**
+     * Adds a path, relative to the workspace, deleted (recursively) before a clean retry. Absolute
+     * paths, {@code ..} segments, backslashes and the workspace itself are refused: a guard only
+     * ever deletes inside its workspace.
+     */
+    public Builder cleanPath(String path) {
+      Objects.requireNonNull(path, "cleanPath must not be null");
+      String p = path.trim();
+      while (p.endsWith("/") && p.length() > 1) {
+        p = p.substring(0, p.length() - 1);
+      }
+      boolean escapes = false;
+      for (String segment : p.split("/", -1)) {
+        escapes |= segment.equals("..") || segment.isEmpty() || segment.equals(".");
+      }
+      if (p.isEmpty()
+          || p.length() > 256
+          || p.startsWith("/")
+          || p.startsWith("~")
+          || p.contains("\\")
+          || p.contains(":")
+          || escapes) {
+        throw new IllegalArgumentException(
+            "cleanPaths entries must be paths inside the workspace such as 'build' or"
+                + " '.gradle/caches' (no leading '/', no '..', no '.'), was '"
+                + path
+                + "'");
+      }
+      if (cleanPaths.size() >= MAX_CLEAN_PATHS) {
+        throw new IllegalArgumentException("at most " + MAX_CLEAN_PATHS + " cleanPaths");
+      }
+      cleanPaths.add(p);
       return this;
     }
 

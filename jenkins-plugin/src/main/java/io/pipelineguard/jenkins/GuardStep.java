@@ -26,6 +26,7 @@ public class GuardStep extends Step {
   private String policy = GuardSettings.DEFAULT_POLICY;
   private String rollbackJob = "";
   private List<String> rollbackParameters = List.of();
+  private List<String> cleanPaths = List.of();
   private List<String> neverRetry = List.of();
   private boolean dryRun;
   private int maxLogLines = GuardSettings.DEFAULT_MAX_LOG_LINES;
@@ -104,6 +105,22 @@ public class GuardStep extends Step {
     this.dryRun = dryRun;
   }
 
+  public List<String> getCleanPaths() {
+    return cleanPaths;
+  }
+
+  /**
+   * Sets the workspace-relative paths deleted before a clean retry (e.g. {@code ['build',
+   * '.gradle/caches']}); without them a clean retry only retries.
+   */
+  @DataBoundSetter
+  public void setCleanPaths(List<String> cleanPaths) {
+    List<String> copy = List.copyOf(cleanPaths);
+    GuardSettings.Builder check = GuardSettings.custom();
+    copy.forEach(check::cleanPath);
+    this.cleanPaths = copy;
+  }
+
   public int getMaxLogLines() {
     return maxLogLines;
   }
@@ -131,6 +148,7 @@ public class GuardStep extends Step {
     for (String name : neverRetry) {
       b.neverRetry(category(name));
     }
+    cleanPaths.forEach(b::cleanPath);
     return b.build();
   }
 

@@ -131,6 +131,10 @@ public class GuardStepExecution extends GeneralNonBlockingStepExecution {
     if (phase == Phase.DONE) {
       return;
     }
+    if (attempt == 0) {
+      // An unknown or broken policy fails the step before its body runs, not at the first failure.
+      engine().checkPolicy(settings.policy());
+    }
     pendingRetry = null;
     attempt++;
     logMark = runtime.log().mark(getContext());
@@ -242,6 +246,9 @@ public class GuardStepExecution extends GeneralNonBlockingStepExecution {
   private void retry(Diagnosis diagnosis, List<String> evidence, GuardDecision decision)
       throws Exception {
     Duration backoff = decision.backoff();
+    if (decision.clean()) {
+      cleanBeforeRetry();
+    }
     logger()
         .println(
             "pipeline-guard: retrying in "
@@ -261,6 +268,25 @@ public class GuardStepExecution extends GeneralNonBlockingStepExecution {
       startAttempt();
     } else {
       pendingRetry = runtime.scheduler().schedule(backoff, () -> run(this::startAttempt));
+    }
+  }
+
+  /** Deletes the block's cleanPaths; a failure to clean is logged and the retry goes ahead. */
+  private void cleanBeforeRetry() throws Exception {
+    if (settings.cleanPaths().isEmpty()) {
+      logger()
+          .println(
+              "pipeline-guard: a clean retry was chosen but the block sets no cleanPaths:"
+                  + " retrying without cleaning");
+      return;
+    }
+    try {
+      logger()
+          .println(
+              "pipeline-guard: clean retry: "
+                  + runtime.workspace().clean(getContext(), settings.cleanPaths()));
+    } catch (java.io.IOException e) {
+      logger().println("pipeline-guard: clean retry: could not clean: " + e.getMessage());
     }
   }
 
@@ -404,7 +430,12 @@ public class GuardStepExecution extends GeneralNonBlockingStepExecution {
   private String describe(GuardDecision decision) {
     switch (decision.action()) {
       case RETRY:
-        return "retry in " + decision.backoff().toSeconds() + "s: " + decision.reason();
+        return (decision.clean()
+                ? "clean " + settings.cleanPaths() + " and retry in "
+                : "retry in ")
+            + decision.backoff().toSeconds()
+            + "s: "
+            + decision.reason();
       case ROLLBACK:
         return "start rollback job "
             + settings.rollbackJob().orElse("?")

@@ -2,6 +2,7 @@ package io.pipelineguard.jenkins;
 
 import hudson.Extension;
 import hudson.ExtensionList;
+import hudson.FilePath;
 import hudson.console.AnnotatedLargeText;
 import hudson.model.Cause;
 import hudson.model.CauseAction;
@@ -95,7 +96,10 @@ public final class JenkinsGuardRuntime implements GuardRuntime {
                   new File(Jenkins.get().getRootDir(), STATE_FOLDER).toPath(),
                   ledger(),
                   rules(),
-                  clock);
+                  clock,
+                  new GuardPolicies(
+                      () -> GuardGlobalConfiguration.get().getDefaultPolicy(),
+                      () -> GuardGlobalConfiguration.get().getCustomPolicies()));
           engine = e;
         }
       }
@@ -181,5 +185,29 @@ public final class JenkinsGuardRuntime implements GuardRuntime {
       GuardBuildAction.of(run).add(record);
       run.save();
     };
+  }
+
+  @Override
+  public WorkspaceCleaner workspace() {
+    return JenkinsGuardRuntime::cleanWorkspace;
+  }
+
+  private static String cleanWorkspace(StepContext context, List<String> paths)
+      throws IOException, InterruptedException {
+    FilePath workspace = context.get(FilePath.class);
+    if (workspace == null) {
+      return "no workspace here (the guard is outside a node block): nothing cleaned";
+    }
+    List<String> deleted = new ArrayList<>();
+    for (String path : paths) {
+      FilePath target = workspace.child(path);
+      if (target.exists()) {
+        target.deleteRecursive();
+        deleted.add(path);
+      }
+    }
+    return deleted.isEmpty()
+        ? "none of " + paths + " existed in " + workspace.getRemote()
+        : "deleted " + deleted + " in " + workspace.getRemote();
   }
 }

@@ -83,6 +83,7 @@ final class SharedGuardEngine implements GuardEngine {
   private final Object statsLock = new Object();
   private volatile RulesAndDiagnoser current;
   private volatile GuardPlanners planners;
+  private final GuardPolicies policies;
 
   private record RulesAndDiagnoser(List<UserRule> rules, Diagnoser diagnoser) {}
 
@@ -95,10 +96,21 @@ final class SharedGuardEngine implements GuardEngine {
    * @param clock time for novelty, cooldowns and learning
    */
   SharedGuardEngine(Path stateDir, GuardLedger ledger, UserRules rules, Clock clock) {
+    this(stateDir, ledger, rules, clock, GuardPolicies.builtIn());
+  }
+
+  /**
+   * Creates the engine with the controller's named policies; reads nothing yet.
+   *
+   * @param policies resolves the guards' policy names
+   */
+  SharedGuardEngine(
+      Path stateDir, GuardLedger ledger, UserRules rules, Clock clock, GuardPolicies policies) {
     Objects.requireNonNull(stateDir, "stateDir must not be null");
     this.ledger = Objects.requireNonNull(ledger, "ledger must not be null");
     this.rules = Objects.requireNonNull(rules, "rules must not be null");
     this.clock = Objects.requireNonNull(clock, "clock must not be null");
+    this.policies = Objects.requireNonNull(policies, "policies must not be null");
     this.prototypes = new PrototypeModelStore(stateDir);
     this.statsFile = stateDir.resolve(STATS_FILE);
     this.statsStore = new FileRepairStatsStore(statsFile);
@@ -128,7 +140,7 @@ final class SharedGuardEngine implements GuardEngine {
   public GuardDecision decide(Diagnosis diagnosis, GuardSituation situation) {
     boolean reruns = !situation.neverRetry().contains(diagnosis.category());
     RepairPlanner planner =
-        planners().forBlock(situation.policy(), situation.maxAttempts(), reruns);
+        planners().forBlock(policies.resolve(situation.policy()), situation.maxAttempts(), reruns);
     RepairPlan plan = planner.plan(diagnosis, context(situation));
     RepairAction primary = plan.primary();
     String reason = plan.explanation();
@@ -141,7 +153,9 @@ final class SharedGuardEngine implements GuardEngine {
           lastRerunByPattern.put(
               situation.job() + '\u001f' + diagnosis.signature(), primary.strategy());
         }
-        return GuardDecision.retry(primary.delay(), reason);
+        return primary.strategy() == RepairStrategy.CLEAN_RETRY
+            ? GuardDecision.cleanRetry(primary.delay(), reason)
+            : GuardDecision.retry(primary.delay(), reason);
       case ROLLBACK:
         return GuardDecision.rollback(reason);
       case ESCALATE:
@@ -150,6 +164,11 @@ final class SharedGuardEngine implements GuardEngine {
       default:
         return GuardDecision.fail(reason);
     }
+  }
+
+  @Override
+  public void checkPolicy(String name) {
+    policies.resolve(name);
   }
 
   @Override
@@ -189,7 +208,7 @@ final class SharedGuardEngine implements GuardEngine {
             .attempt(Math.max(1, Math.min(outcome.attempt(), RepairContext.MAX_ATTEMPT)))
             .build();
     planners()
-        .forBlock(GuardSettings.DEFAULT_POLICY, RepairPolicy.DEFAULT_MAX_ATTEMPTS, true)
+        .forBlock(RepairPolicy.ofDefaults(), RepairPolicy.DEFAULT_MAX_ATTEMPTS, true)
         .recordOutcome(d, ctx, strategy, outcome.succeeded());
     synchronized (statsLock) {
       try {

@@ -28,6 +28,9 @@ final class FakeRuntime implements GuardRuntime {
   final List<String> rollbacks = new ArrayList<>();
   IOException rollbackFailure;
   final List<GuardRecord> records = new ArrayList<>();
+  final List<List<String>> cleaned = new ArrayList<>();
+  IOException cleanFailure;
+  java.util.function.Consumer<String> policyCheck = name -> {};
   List<String> logLines = List.of("compiling", "boom");
   long logEnd;
   long nowMillis = 1_000_000;
@@ -81,6 +84,11 @@ final class FakeRuntime implements GuardRuntime {
       public void recordBuild(FinishedBuild build) {
         throw new UnsupportedOperationException();
       }
+
+      @Override
+      public void checkPolicy(String name) {
+        policyCheck.accept(name);
+      }
     };
   }
 
@@ -132,6 +140,17 @@ final class FakeRuntime implements GuardRuntime {
   @Override
   public Reporter reporter() {
     return (context, record) -> records.add(record);
+  }
+
+  @Override
+  public WorkspaceCleaner workspace() {
+    return (context, paths) -> {
+      if (cleanFailure != null) {
+        throw cleanFailure;
+      }
+      cleaned.add(List.copyOf(paths));
+      return "deleted " + paths;
+    };
   }
 
   /** Returns the parameters as the fake launcher prints them. */

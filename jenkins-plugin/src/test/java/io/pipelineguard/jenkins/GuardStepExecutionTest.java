@@ -398,4 +398,75 @@ class GuardStepExecutionTest {
       return "Aborted by alice";
     }
   }
+
+  @Test
+  void unknownPolicyFailsTheStepBeforeItsBodyRuns() {
+    FakeStepContext context = new FakeStepContext();
+    FakeRuntime runtime = runtime(Category.NETWORK);
+    runtime.policyCheck =
+        name -> {
+          throw new IllegalArgumentException("unknown repair policy '" + name + "'");
+        };
+
+    started(context, GuardSettings.custom().policy("speedy").build(), runtime);
+
+    assertThat(context.bodies).isEmpty();
+    assertThat(context.failure).hasMessage("unknown repair policy 'speedy'");
+  }
+
+  @Test
+  void cleanRetryDeletesTheCleanPathsThenRetries() {
+    FakeStepContext context = new FakeStepContext();
+    FakeRuntime runtime =
+        new FakeRuntime(
+            lines -> diagnosis(Category.RESOURCE),
+            (d, s) -> GuardDecision.cleanRetry(Duration.ZERO, "disk full: clean first"));
+    GuardSettings settings =
+        GuardSettings.custom().cleanPath("build/").cleanPath(".gradle/caches").build();
+    started(context, settings, runtime);
+
+    context.failBody(new AbortException("No space left on device"));
+
+    assertThat(runtime.cleaned).containsExactly(List.of("build", ".gradle/caches"));
+    assertThat(context.bodies).hasSize(2);
+    assertThat(context.log()).contains("clean retry: deleted [build, .gradle/caches]");
+  }
+
+  @Test
+  void cleanRetryWithoutCleanPathsOrWithAFailingCleanStillRetries() {
+    FakeStepContext context = new FakeStepContext();
+    FakeRuntime runtime =
+        new FakeRuntime(
+            lines -> diagnosis(Category.RESOURCE),
+            (d, s) -> GuardDecision.cleanRetry(Duration.ZERO, "clean first"));
+    started(context, GuardSettings.ofDefaults(), runtime);
+    context.failBody(new AbortException("No space left on device"));
+
+    FakeStepContext other = new FakeStepContext();
+    FakeRuntime failing =
+        new FakeRuntime(
+            lines -> diagnosis(Category.RESOURCE),
+            (d, s) -> GuardDecision.cleanRetry(Duration.ZERO, "clean first"));
+    failing.cleanFailure = new IOException("agent went away");
+    started(other, GuardSettings.custom().cleanPath("out").build(), failing);
+    other.failBody(new AbortException("No space left on device"));
+
+    assertThat(runtime.cleaned).isEmpty();
+    assertThat(context.log()).contains("sets no cleanPaths: retrying without cleaning");
+    assertThat(context.bodies).hasSize(2);
+    assertThat(other.log()).contains("could not clean: agent went away");
+    assertThat(other.bodies).hasSize(2);
+  }
+
+  @Test
+  void cleanPathsMustStayInsideTheWorkspace() {
+    for (String bad : List.of("/etc", "../x", "a/../../b", ".", "", "~/cache", "C:\\x", "a//b")) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> GuardSettings.custom().cleanPath(bad))
+          .as(bad)
+          .hasMessageContaining("inside the workspace");
+    }
+    assertThat(GuardSettings.custom().cleanPath(" target/ ").build().cleanPaths())
+        .containsExactly("target");
+  }
 }

@@ -238,4 +238,44 @@ class SharedGuardEngineTest {
 
     assertThat(engine.decide(d, s).action()).isEqualTo(GuardDecision.Action.FAIL);
   }
+
+  @Test
+  void namedPoliciesChangeTheDecisionAndUnknownNamesAreRefused() {
+    GuardPolicies policies =
+        new GuardPolicies(() -> "default", () -> "strict: maxAttempts=1 ladder=rollback\n");
+    SharedGuardEngine engine =
+        new SharedGuardEngine(
+            dir, new GuardLedger(dir, CLOCK), new UserRules(dir), CLOCK, policies);
+    Diagnosis d = engine.diagnose(DNS_FAILURE);
+
+    GuardDecision normal = engine.decide(d, situation("b1", 1, false));
+    GuardDecision strict =
+        engine.decide(d, new GuardSituation("shop/main", "b2", 1, 3, "strict", false, Set.of()));
+    GuardDecision noRetry =
+        engine.decide(d, new GuardSituation("shop/main", "b3", 1, 3, "no-retry", false, Set.of()));
+
+    assertThat(normal.action()).isEqualTo(GuardDecision.Action.RETRY);
+    assertThat(strict.action()).isNotEqualTo(GuardDecision.Action.RETRY);
+    assertThat(noRetry.action()).isNotEqualTo(GuardDecision.Action.RETRY);
+    engine.checkPolicy("cautious");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.checkPolicy("speedy"))
+        .hasMessageContaining("unknown repair policy 'speedy'")
+        .hasMessageContaining("strict");
+  }
+
+  @Test
+  void theControllersDefaultPolicyAppliesToGuardsNamingNoneAndBadDefinitionsAreReported() {
+    GuardPolicies noRetryByDefault = new GuardPolicies(() -> "no-retry", () -> "");
+    SharedGuardEngine engine =
+        new SharedGuardEngine(
+            dir, new GuardLedger(dir, CLOCK), new UserRules(dir), CLOCK, noRetryByDefault);
+    GuardPolicies broken = new GuardPolicies(() -> "default", () -> "x: maxAttempts=99");
+
+    GuardDecision decision = engine.decide(engine.diagnose(DNS_FAILURE), situation("b1", 1, false));
+
+    assertThat(decision.action()).isNotEqualTo(GuardDecision.Action.RETRY);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> broken.resolve("default"))
+        .hasMessageContaining("custom repair policies")
+        .hasMessageContaining("line 1: policy x: maxAttempts");
+  }
 }
