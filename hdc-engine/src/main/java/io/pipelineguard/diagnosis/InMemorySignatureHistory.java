@@ -39,4 +39,12 @@ public final class InMemorySignatureHistory implements SignatureHistory {
     Objects.requireNonNull(when, "when");
     seen.put(Objects.requireNonNull(signature, "signature"), when);
   }
+
+  /**
+   * Returns a copy of the remembered signatures with when each was last seen, least recently seen
+   * first (the order {@link #record} rebuilds it in). Linear in the capacity.
+   */
+  public synchronized Map<String, Instant> snapshot() {
+    return new LinkedHashMap<>(seen);
+  }
 }

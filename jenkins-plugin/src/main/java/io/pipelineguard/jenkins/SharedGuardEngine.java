@@ -4,7 +4,6 @@ import io.pipelineguard.diagnosis.Category;
 import io.pipelineguard.diagnosis.Diagnoser;
 import io.pipelineguard.diagnosis.Diagnosis;
 import io.pipelineguard.diagnosis.DiagnosisReport;
-import io.pipelineguard.diagnosis.InMemorySignatureHistory;
 import io.pipelineguard.diagnosis.LogSource;
 import io.pipelineguard.diagnosis.SignatureHistory;
 import io.pipelineguard.diagnosis.knowledge.KnowledgeBase;
@@ -44,7 +43,8 @@ import java.util.logging.Logger;
  * <p>State under the state folder ({@code $JENKINS_HOME/pipeline-guard/}): {@code repair-stats.txt}
  * (repair outcomes, rewritten atomically after each), {@code prototypes.pglp} (rewritten atomically
  * after each correction), and the {@link GuardLedger}'s files. Everything is read on first use.
- * Signature history (novelty), the templates remembered for corrections and the planners' rails
+ * {@code signatures.txt} (when each failure signature was last seen, for novelty; {@link
+ * FileSignatureHistory}). The templates remembered for corrections and the planners' rails
  * (cooldown, flood limit, rollback window) live in memory and start empty after a restart.
  *
  * <p>Thread-safe. A diagnosis reads the given lines once (linear in their size, bounded by the
@@ -77,7 +77,7 @@ final class SharedGuardEngine implements GuardEngine {
   private final PrototypeModelStore prototypes;
   private final RepairStatsStore statsStore;
   private final Path statsFile;
-  private final SignatureHistory history = new InMemorySignatureHistory(HISTORY_SIGNATURES);
+  private final SignatureHistory history;
   private final Map<String, List<String>> templatesBySignature = lru(REMEMBERED_FAILURES);
   private final Map<String, RepairStrategy> lastRerunByPattern = lru(REMEMBERED_FAILURES);
   private final Object statsLock = new Object();
@@ -111,6 +111,7 @@ final class SharedGuardEngine implements GuardEngine {
     this.rules = Objects.requireNonNull(rules, "rules must not be null");
     this.clock = Objects.requireNonNull(clock, "clock must not be null");
     this.policies = Objects.requireNonNull(policies, "policies must not be null");
+    this.history = new FileSignatureHistory(stateDir, HISTORY_SIGNATURES);
     this.prototypes = new PrototypeModelStore(stateDir);
     this.statsFile = stateDir.resolve(STATS_FILE);
     this.statsStore = new FileRepairStatsStore(statsFile);
