@@ -13,6 +13,7 @@ import hudson.model.ParametersAction;
 import hudson.model.Queue;
 import hudson.model.Run;
 import hudson.model.StringParameterValue;
+import hudson.util.Secret;
 import java.io.File;
 import java.io.IOException;
 import java.time.Clock;
@@ -99,7 +100,13 @@ public final class JenkinsGuardRuntime implements GuardRuntime {
                   clock,
                   new GuardPolicies(
                       () -> GuardGlobalConfiguration.get().getDefaultPolicy(),
-                      () -> GuardGlobalConfiguration.get().getCustomPolicies()));
+                      () -> GuardGlobalConfiguration.get().getCustomPolicies()),
+                  new BridgeOutcomeForwarder(
+                      () -> GuardGlobalConfiguration.get().getBridgeUrl(),
+                      () -> {
+                        Secret key = GuardGlobalConfiguration.get().getBridgeApiKey();
+                        return key == null ? "" : key.getPlainText();
+                      }));
           engine = e;
         }
       }

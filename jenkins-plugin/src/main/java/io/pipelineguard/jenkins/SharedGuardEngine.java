@@ -84,6 +84,7 @@ final class SharedGuardEngine implements GuardEngine {
   private volatile RulesAndDiagnoser current;
   private volatile GuardPlanners planners;
   private final GuardPolicies policies;
+  private final BridgeOutcomeForwarder bridge;
 
   private record RulesAndDiagnoser(List<UserRule> rules, Diagnoser diagnoser) {}
 
@@ -106,11 +107,27 @@ final class SharedGuardEngine implements GuardEngine {
    */
   SharedGuardEngine(
       Path stateDir, GuardLedger ledger, UserRules rules, Clock clock, GuardPolicies policies) {
+    this(stateDir, ledger, rules, clock, policies, new BridgeOutcomeForwarder(() -> "", () -> ""));
+  }
+
+  /**
+   * Creates the engine sharing its repair outcomes with a bridge; reads nothing yet.
+   *
+   * @param bridge where outcomes are also sent (does nothing while no bridge is configured)
+   */
+  SharedGuardEngine(
+      Path stateDir,
+      GuardLedger ledger,
+      UserRules rules,
+      Clock clock,
+      GuardPolicies policies,
+      BridgeOutcomeForwarder bridge) {
     Objects.requireNonNull(stateDir, "stateDir must not be null");
     this.ledger = Objects.requireNonNull(ledger, "ledger must not be null");
     this.rules = Objects.requireNonNull(rules, "rules must not be null");
     this.clock = Objects.requireNonNull(clock, "clock must not be null");
     this.policies = Objects.requireNonNull(policies, "policies must not be null");
+    this.bridge = Objects.requireNonNull(bridge, "bridge must not be null");
     this.history = new FileSignatureHistory(stateDir, HISTORY_SIGNATURES);
     this.prototypes = new PrototypeModelStore(stateDir);
     this.statsFile = stateDir.resolve(STATS_FILE);
@@ -211,6 +228,7 @@ final class SharedGuardEngine implements GuardEngine {
     planners()
         .forBlock(RepairPolicy.ofDefaults(), RepairPolicy.DEFAULT_MAX_ATTEMPTS, true)
         .recordOutcome(d, ctx, strategy, outcome.succeeded());
+    bridge.forward(outcome, strategy);
     synchronized (statsLock) {
       try {
         statsStore.save(statistics().snapshot());
