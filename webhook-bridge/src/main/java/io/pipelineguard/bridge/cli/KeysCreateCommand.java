@@ -2,9 +2,12 @@ package io.pipelineguard.bridge.cli;
 
 import io.pipelineguard.bridge.config.ConfigException;
 import io.pipelineguard.bridge.security.ApiKey;
+import io.pipelineguard.bridge.security.AuditKind;
+import io.pipelineguard.bridge.security.AuditLog;
 import io.pipelineguard.bridge.security.Permission;
 import io.pipelineguard.bridge.security.Role;
 import io.pipelineguard.bridge.store.ApiKeyStore;
+import io.pipelineguard.bridge.store.AuditStore;
 import io.pipelineguard.bridge.store.Database;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -41,15 +44,10 @@ final class KeysCreateCommand implements Callable<Integer> {
   private Path configFile;
 
   private final Map<String, String> environment;
-  private final Clock clock;
+  private final Clock clock = Clock.systemUTC();
 
   KeysCreateCommand(Map<String, String> environment) {
-    this(environment, Clock.systemUTC());
-  }
-
-  KeysCreateCommand(Map<String, String> environment, Clock clock) {
     this.environment = environment;
-    this.clock = clock;
   }
 
   @Override
@@ -68,6 +66,12 @@ final class KeysCreateCommand implements Callable<Integer> {
     try (Database database = StoreOpener.open(environment, configFile)) {
       ApiKeyStore.CreatedKey created =
           new ApiKeyStore(database.dataSource()).create(name, parsedRole, extras, clock.instant());
+      new AuditLog(new AuditStore(database.dataSource()), clock)
+          .record(
+              AuditKind.KEY_CREATED,
+              "cli",
+              null,
+              "key " + created.key().id() + " '" + name + "' role " + parsedRole.wireName());
       PrintWriter out = spec.commandLine().getOut();
       out.println(
           "Created API key "

@@ -1,7 +1,10 @@
 package io.pipelineguard.bridge.cli;
 
 import io.pipelineguard.bridge.config.ConfigException;
+import io.pipelineguard.bridge.security.AuditKind;
+import io.pipelineguard.bridge.security.AuditLog;
 import io.pipelineguard.bridge.store.ApiKeyStore;
+import io.pipelineguard.bridge.store.AuditStore;
 import io.pipelineguard.bridge.store.Database;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -39,10 +42,13 @@ final class KeysRevokeCommand implements Callable<Integer> {
         err.println("pipeline-guard: no API key " + id + " (see pipeline-guard keys list)");
         return CommandLine.ExitCode.USAGE;
       }
-      if (!keys.revoke(id, Clock.systemUTC().instant())) {
+      Clock clock = Clock.systemUTC();
+      if (!keys.revoke(id, clock.instant())) {
         err.println("pipeline-guard: API key " + id + " is already revoked");
         return CommandLine.ExitCode.USAGE;
       }
+      new AuditLog(new AuditStore(database.dataSource()), clock)
+          .record(AuditKind.KEY_REVOKED, "cli", null, "key " + id);
       spec.commandLine().getOut().println("Revoked API key " + id);
       return CommandLine.ExitCode.OK;
     } catch (ConfigException e) {

@@ -98,6 +98,7 @@ final class SessionApi {
   }
 
   void logout(Context ctx) {
+    access.limitAddress(ctx);
     String token = ctx.cookie(KeyAccessControl.SESSION_COOKIE);
     if (token != null && !token.isEmpty()) {
       Authentication auth = authenticator.authenticate(null, token);

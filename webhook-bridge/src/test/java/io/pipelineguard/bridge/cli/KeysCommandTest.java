@@ -6,12 +6,14 @@ import io.pipelineguard.bridge.config.BridgeConfig;
 import io.pipelineguard.bridge.security.ApiKey;
 import io.pipelineguard.bridge.security.Role;
 import io.pipelineguard.bridge.store.ApiKeyStore;
+import io.pipelineguard.bridge.store.AuditStore;
 import io.pipelineguard.bridge.store.Database;
 import io.pipelineguard.bridge.store.StoreException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -45,6 +47,12 @@ class KeysCommandTest {
     int twice = run("keys", "revoke", Long.toString(id));
     String twiceErr = err.toString();
     int listedAgain = run("keys", "list");
+    List<String> audited;
+    try (Database db = Database.open(BridgeConfig.builder().dataDir(dataDir).build())) {
+      audited =
+          new AuditStore(db.dataSource())
+              .page(null, 10).items().stream().map(e -> e.kind() + " " + e.actor()).toList();
+    }
 
     assertThat(created).isZero();
     assertThat(printed).contains("not shown again", "role admin");
@@ -56,7 +64,9 @@ class KeysCommandTest {
     assertThat(revoked).isZero();
     assertThat(twice).isEqualTo(CommandLine.ExitCode.USAGE);
     assertThat(twiceErr).contains("already revoked");
+    assertThat(listedAgain).isZero();
     assertThat(out.toString()).contains("revoked");
+    assertThat(audited).containsExactly("key_revoked cli", "key_created cli");
   }
 
   @Test
