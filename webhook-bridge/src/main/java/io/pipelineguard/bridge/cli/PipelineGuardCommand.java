@@ -20,6 +20,7 @@ import picocli.CommandLine.IVersionProvider;
       DiagnoseCommand.class,
       EvalCommand.class,
       SimulateCommand.class,
+      KeysCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -38,6 +38,7 @@ public final class BridgeConfig {
   private final java.util.Map<io.pipelineguard.bridge.store.Platform, PlatformApi> platformApis;
   private final long maxLogBytes;
   private final int maxRetryDelaySeconds;
+  private final SecurityConfig security;
 
   private BridgeConfig(Builder builder) {
     this.host = builder.host;
@@ -60,6 +61,7 @@ public final class BridgeConfig {
     this.platformApis = java.util.Map.copyOf(builder.platformApis);
     this.maxLogBytes = builder.maxLogBytes;
     this.maxRetryDelaySeconds = builder.maxRetryDelaySeconds;
+    this.security = builder.security;
   }
 
   /** Returns a builder holding the embedded defaults. */
@@ -90,6 +92,7 @@ public final class BridgeConfig {
     b.platformApis.putAll(platformApis);
     b.maxLogBytes = maxLogBytes;
     b.maxRetryDelaySeconds = maxRetryDelaySeconds;
+    b.security = security;
     return b;
   }
 
@@ -173,7 +176,10 @@ public final class BridgeConfig {
     return poolSize;
   }
 
-  /** Returns the admin API key ({@code api.admin_key}); unset disables {@code /api}. */
+  /**
+   * Returns the bootstrap admin key ({@code api.admin_key}): a superuser credential besides the
+   * stored API keys; unset means only stored keys are accepted.
+   */
   public Secret adminKey() {
     return adminKey;
   }
@@ -194,6 +200,11 @@ public final class BridgeConfig {
   /** Returns the longest backoff waited (on a worker thread) before a re-run, in seconds. */
   public int maxRetryDelaySeconds() {
     return maxRetryDelaySeconds;
+  }
+
+  /** Returns the {@code security} section (rate limits, sessions, how keys may be sent). */
+  public SecurityConfig security() {
+    return security;
   }
 
   @Override
@@ -238,6 +249,8 @@ public final class BridgeConfig {
         + maxLogBytes
         + ", maxRetryDelaySeconds="
         + maxRetryDelaySeconds
+        + ", security="
+        + security
         + '}';
   }
 
@@ -264,6 +277,13 @@ public final class BridgeConfig {
         new java.util.EnumMap<>(io.pipelineguard.bridge.store.Platform.class);
     private long maxLogBytes = DEFAULT_MAX_LOG_BYTES;
     private int maxRetryDelaySeconds = 600;
+    private SecurityConfig security = SecurityConfig.defaults();
+
+    /** Sets the {@code security} section. */
+    public Builder security(SecurityConfig security) {
+      this.security = Objects.requireNonNull(security, "security must not be null");
+      return this;
+    }
 
     /** Sets the longest backoff waited before a re-run: 0 (none) to 3600 seconds. */
     public Builder maxRetryDelaySeconds(int seconds) {
@@ -420,7 +440,7 @@ public final class BridgeConfig {
       return this;
     }
 
-    /** Sets the admin API key; empty disables {@code /api} (503). */
+    /** Sets the bootstrap admin key (a superuser credential); empty: stored keys only. */
     public Builder adminKey(Secret key) {
       this.adminKey = Objects.requireNonNull(key, "api.admin_key must not be null");
       return this;

@@ -179,6 +179,7 @@ public final class ConfigLoader {
           (int) longAt("PIPELINE_GUARD_DB_POOL_SIZE", tree, "store.pool_size", source));
       builder.adminKey(
           Secret.of(textAt("PIPELINE_GUARD_ADMIN_KEY", tree, "api.admin_key", source)));
+      builder.security(security(tree, source));
       builder.maxLogBytes(
           longAt("PIPELINE_GUARD_MAX_LOG_BYTES", tree, "platforms.max_log_bytes", source));
       builder.maxRetryDelaySeconds(
@@ -211,6 +212,30 @@ public final class ConfigLoader {
       throw new ConfigException(e.getMessage() + " (from " + source + " or the environment)", e);
     }
     return builder.build();
+  }
+
+  private SecurityConfig security(ObjectNode tree, String source) {
+    return SecurityConfig.builder()
+        .allowQueryApiKey(booleanAt(tree, "security.allow_query_api_key", source))
+        .requestsPerMinute(
+            (int) longAt(null, tree, "security.rate_limit.requests_per_minute", source))
+        .requestsPerHour((int) longAt(null, tree, "security.rate_limit.requests_per_hour", source))
+        .autoBlockThreshold(
+            (int) longAt(null, tree, "security.rate_limit.auto_block_threshold", source))
+        .blockDurationMinutes(
+            (int) longAt(null, tree, "security.rate_limit.block_duration_minutes", source))
+        .sessionTimeoutMinutes((int) longAt(null, tree, "security.session_timeout_minutes", source))
+        .cookieSecure(booleanAt(tree, "security.cookie_secure", source))
+        .build();
+  }
+
+  private static boolean booleanAt(ObjectNode tree, String dottedKey, String source) {
+    JsonNode node = nodeAt(tree, dottedKey, source);
+    if (!node.isBoolean()) {
+      throw new ConfigException(
+          dottedKey + " must be true or false, was '" + node.asText() + "' (from " + source + ")");
+    }
+    return node.booleanValue();
   }
 
   private String textAt(String envName, ObjectNode tree, String dottedKey, String source) {

@@ -7,6 +7,8 @@ import io.pipelineguard.bridge.platform.GitHubPlatformClient;
 import io.pipelineguard.bridge.platform.GitLabPlatformClient;
 import io.pipelineguard.bridge.platform.JenkinsPlatformClient;
 import io.pipelineguard.bridge.platform.PlatformClient;
+import io.pipelineguard.bridge.security.AuditLog;
+import io.pipelineguard.bridge.store.AuditStore;
 import io.pipelineguard.bridge.store.Platform;
 import io.pipelineguard.bridge.store.RepairStore;
 import io.pipelineguard.bridge.store.RunStore;
@@ -72,7 +74,8 @@ public final class RepairLoopFactory {
               clock,
               config.maxLogBytes(),
               Duration.ofSeconds(config.maxRetryDelaySeconds()),
-              delay -> Thread.sleep(delay.toMillis())));
+              delay -> Thread.sleep(delay.toMillis()),
+              new AuditLog(new AuditStore(dataSource), clock)));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot load the learned repair statistics", e);
     }

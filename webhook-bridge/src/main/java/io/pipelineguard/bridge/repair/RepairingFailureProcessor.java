@@ -3,6 +3,8 @@ package io.pipelineguard.bridge.repair;
 import io.pipelineguard.bridge.platform.FetchedLog;
 import io.pipelineguard.bridge.platform.PlatformClient;
 import io.pipelineguard.bridge.processing.FailureProcessor;
+import io.pipelineguard.bridge.security.AuditKind;
+import io.pipelineguard.bridge.security.AuditLog;
 import io.pipelineguard.bridge.store.FailedJob;
 import io.pipelineguard.bridge.store.JobResult;
 import io.pipelineguard.bridge.store.Platform;
@@ -80,6 +82,7 @@ public final class RepairingFailureProcessor implements FailureProcessor {
   private final long maxLogBytes;
   private final Duration maxDelay;
   private final Sleeper sleeper;
+  private final AuditLog audit;
 
   /**
    * Creates the loop.
@@ -90,6 +93,7 @@ public final class RepairingFailureProcessor implements FailureProcessor {
    * @param statsStore where learned statistics are saved after each outcome
    * @param maxLogBytes the log download cap
    * @param maxDelay the longest backoff waited before a re-run
+   * @param audit where each repair carried out on a platform is recorded ({@code repair_executed})
    * @throws IOException when the saved statistics cannot be read
    */
   public RepairingFailureProcessor(
@@ -102,7 +106,8 @@ public final class RepairingFailureProcessor implements FailureProcessor {
       Clock clock,
       long maxLogBytes,
       Duration maxDelay,
-      Sleeper sleeper)
+      Sleeper sleeper,
+      AuditLog audit)
       throws IOException {
     this.runs = Objects.requireNonNull(runs, "runs must not be null");
     this.repairs = Objects.requireNonNull(repairs, "repairs must not be null");
@@ -117,6 +122,7 @@ public final class RepairingFailureProcessor implements FailureProcessor {
     this.maxLogBytes = maxLogBytes;
     this.maxDelay = Objects.requireNonNull(maxDelay, "maxDelay must not be null");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper must not be null");
+    this.audit = Objects.requireNonNull(audit, "audit must not be null");
     planner.statistics().replaceAll(statsStore.load());
   }
 
@@ -232,6 +238,18 @@ public final class RepairingFailureProcessor implements FailureProcessor {
         detail,
         false,
         clock.instant());
+    audit.record(
+        AuditKind.REPAIR_EXECUTED,
+        "system",
+        null,
+        action.strategy().wireName()
+            + " on "
+            + job.platform().wireName()
+            + " "
+            + job.jobKey()
+            + " (repair "
+            + repairId
+            + ")");
   }
 
   @Override

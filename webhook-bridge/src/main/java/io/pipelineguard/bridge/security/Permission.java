@@ -33,6 +33,21 @@ public record Permission(String value) {
   }
 
   /**
+   * Parses a comma-separated list ({@code "audit:read, keys:read"}); blank entries are skipped.
+   *
+   * @throws IllegalArgumentException naming the first malformed permission
+   */
+  public static java.util.List<Permission> parseList(String commaSeparated) {
+    java.util.List<Permission> out = new java.util.ArrayList<>();
+    for (String part : commaSeparated.split(",", -1)) {
+      if (!part.isBlank()) {
+        out.add(of(part.trim()));
+      }
+    }
+    return out;
+  }
+
+  /**
    * Returns whether holding this permission grants {@code needed}: equal, or a wildcard covering it
    * ({@code pipelines:*} grants {@code pipelines:read}; {@code *} grants all). Constant cost.
    */

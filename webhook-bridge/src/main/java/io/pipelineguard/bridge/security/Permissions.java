@@ -38,5 +38,8 @@ public final class Permissions {
   /** Creating and revoking API keys. */
   public static final Permission KEYS_WRITE = Permission.of("keys:write");
 
+  /** Reading one's own identity ({@code GET /api/session}); every role has it. */
+  public static final Permission SESSION_READ = Permission.of("session:read");
+
   private Permissions() {}
 }

@@ -14,7 +14,8 @@ public enum Role {
       Permissions.PIPELINES_READ,
       Permissions.ALERTS_READ,
       Permissions.DIAGNOSES_READ,
-      Permissions.REPAIRS_READ),
+      Permissions.REPAIRS_READ,
+      Permissions.SESSION_READ),
   /** Read-only plus acting on pipelines: approve repairs, correct diagnoses, register pipelines. */
   OPERATOR(
       Permissions.STATUS_READ,
@@ -25,7 +26,8 @@ public enum Role {
       Permissions.FEEDBACK_WRITE,
       Permissions.REPAIRS_READ,
       Permissions.REPAIRS_EXECUTE,
-      Permissions.DELIVERIES_READ),
+      Permissions.DELIVERIES_READ,
+      Permissions.SESSION_READ),
   /** Everything on pipelines, repairs and alerts, plus the audit log and key management. */
   ADMIN(
       Permission.of("status:*"),
@@ -36,7 +38,8 @@ public enum Role {
       Permission.of("repairs:*"),
       Permission.of("deliveries:*"),
       Permission.of("audit:*"),
-      Permission.of("keys:*")),
+      Permission.of("keys:*"),
+      Permission.of("session:*")),
   /** Everything ({@code *}), including permissions added in later versions. */
   SUPERUSER(Permission.ALL);
 

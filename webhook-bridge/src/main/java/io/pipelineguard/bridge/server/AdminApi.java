@@ -3,7 +3,6 @@ package io.pipelineguard.bridge.server;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
-import io.pipelineguard.bridge.config.Secret;
 import io.pipelineguard.bridge.intake.IntakeMetrics;
 import io.pipelineguard.bridge.security.Permissions;
 import io.pipelineguard.bridge.store.Delivery;
@@ -18,38 +17,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The read API under {@code /api}, behind the admin key ({@code X-API-Key}, compared in constant
- * time). With no key configured every call answers 503 saying how to set one. Lists are newest
- * first, {@code limit} 1 to {@value #MAX_LIMIT} (default {@value #DEFAULT_LIMIT}), paged by the
- * opaque {@code cursor} returned as {@code next_cursor}.
+ * The intake views under {@code /api} (runs, deliveries, intake counters); access is checked by
+ * {@link KeyAccessControl} from each route's permission. Lists are newest first, {@code limit} 1 to
+ * {@value #MAX_LIMIT} (default {@value #DEFAULT_LIMIT}), paged by the opaque {@code cursor}
+ * returned as {@code next_cursor}.
  */
 final class AdminApi {
   static final int MAX_LIMIT = 100;
   static final int DEFAULT_LIMIT = 20;
 
-  private final Secret adminKey;
   private final DeliveryStore deliveries;
   private final RunStore runs;
   private final IntakeMetrics metrics;
 
-  AdminApi(Secret adminKey, DeliveryStore deliveries, RunStore runs, IntakeMetrics metrics) {
-    this.adminKey = adminKey;
+  AdminApi(DeliveryStore deliveries, RunStore runs, IntakeMetrics metrics) {
     this.deliveries = deliveries;
     this.runs = runs;
     this.metrics = metrics;
-  }
-
-  /** Checks the admin key; every permission is granted to it (the key predates roles). */
-  void authorize(Context ctx, io.pipelineguard.bridge.security.Permission required) {
-    if (!adminKey.isSet()) {
-      throw new HttpResponseException(
-          HttpStatus.SERVICE_UNAVAILABLE.getCode(),
-          "the API is disabled: set api.admin_key (env PIPELINE_GUARD_ADMIN_KEY)");
-    }
-    if (!adminKey.matches(ctx.header("X-API-Key"))) {
-      throw new HttpResponseException(
-          HttpStatus.UNAUTHORIZED.getCode(), "missing or wrong X-API-Key header");
-    }
   }
 
   /** Returns the routes this class serves, each with the permission it needs. */
@@ -121,14 +105,14 @@ final class AdminApi {
     ctx.json(body);
   }
 
-  private static Map<String, Object> envelope(List<Map<String, Object>> items, Long next) {
+  static Map<String, Object> envelope(List<Map<String, Object>> items, Long next) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("items", items);
     body.put("next_cursor", next == null ? null : Long.toString(next));
     return body;
   }
 
-  private static int limit(Context ctx) {
+  static int limit(Context ctx) {
     String raw = ctx.queryParam("limit");
     if (raw == null) {
       return DEFAULT_LIMIT;
@@ -145,7 +129,7 @@ final class AdminApi {
         HttpStatus.BAD_REQUEST.getCode(), "limit must be an integer from 1 to " + MAX_LIMIT);
   }
 
-  private static Long cursor(Context ctx) {
+  static Long cursor(Context ctx) {
     String raw = ctx.queryParam("cursor");
     if (raw == null) {
       return null;
@@ -163,7 +147,7 @@ final class AdminApi {
         "cursor must be a next_cursor value returned by an earlier page");
   }
 
-  private static String iso(Instant instant) {
+  static String iso(Instant instant) {
     return instant == null ? null : instant.toString();
   }
 }

@@ -39,6 +39,17 @@ public record ApiRoute(
         HandlerType.POST, path, Objects.requireNonNull(permission, "permission"), summary, handler);
   }
 
+  /** A protected DELETE route. */
+  public static ApiRoute delete(
+      String path, Permission permission, String summary, Handler handler) {
+    return new ApiRoute(
+        HandlerType.DELETE,
+        path,
+        Objects.requireNonNull(permission, "permission"),
+        summary,
+        handler);
+  }
+
   /** A public route (authenticating itself, or serving nothing secret). */
   public static ApiRoute open(HandlerType method, String path, String summary, Handler handler) {
     return new ApiRoute(method, path, null, summary, handler);

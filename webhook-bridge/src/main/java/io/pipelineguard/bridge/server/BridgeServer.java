@@ -18,9 +18,16 @@ import io.pipelineguard.bridge.processing.DeliveryWorkers;
 import io.pipelineguard.bridge.processing.FailureProcessor;
 import io.pipelineguard.bridge.processing.PendingDiagnosisRecorder;
 import io.pipelineguard.bridge.repair.RepairLoopFactory;
+import io.pipelineguard.bridge.security.AuditLog;
+import io.pipelineguard.bridge.security.Authenticator;
+import io.pipelineguard.bridge.security.RateLimiter;
+import io.pipelineguard.bridge.security.SecretTokens;
+import io.pipelineguard.bridge.store.ApiKeyStore;
+import io.pipelineguard.bridge.store.AuditStore;
 import io.pipelineguard.bridge.store.Database;
 import io.pipelineguard.bridge.store.DeliveryStore;
 import io.pipelineguard.bridge.store.RunStore;
+import io.pipelineguard.bridge.store.SessionStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * shutdown hook; stopping twice is harmless).
  *
  * <p>Routes are declared as {@link ApiRoute}s, each with the permission it needs ({@link
- * #routes()}); an {@link AccessControl} check wraps every protected handler.
+ * #routes()}); the {@link KeyAccessControl} check (API keys, sessions, rate limits, audit) wraps
+ * every protected handler, and {@link SecurityHeaders} are set on every response.
  */
 public final class BridgeServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BridgeServer.class);
@@ -56,6 +64,8 @@ public final class BridgeServer implements AutoCloseable {
   private final DeliveryWriter writer;
   private final Javalin app;
   private final List<ApiRoute> routes;
+  private final ApiKeyStore keys;
+  private final AuditLog audit;
   private final AtomicBoolean stopped = new AtomicBoolean();
 
   /** Creates the server with the default failure processor and the system clock. */
@@ -104,9 +114,22 @@ public final class BridgeServer implements AutoCloseable {
             deliveries, Math.max(1024, config.workerQueueSize()), MAX_BATCH, workers::submitStored);
     WebhookEndpoint webhooks =
         new WebhookEndpoint(sources, writer, metrics, clock, config.maxBodyBytes());
-    AdminApi api = new AdminApi(config.adminKey(), deliveries, runs, metrics);
+    AdminApi api = new AdminApi(deliveries, runs, metrics);
     HealthHandler health = new HealthHandler(Version.current());
-    AccessControl access = api::authorize;
+    SecretTokens tokens = new SecretTokens();
+    this.keys = new ApiKeyStore(database.dataSource(), tokens);
+    this.audit = new AuditLog(new AuditStore(database.dataSource()), clock);
+    SessionStore sessions = new SessionStore(database.dataSource(), tokens);
+    Authenticator authenticator = new Authenticator(config.adminKey(), keys, sessions, clock);
+    KeyAccessControl access =
+        new KeyAccessControl(
+            authenticator,
+            keys,
+            new RateLimiter(config.security(), clock, RateLimiter.DEFAULT_MAX_SUBJECTS),
+            audit,
+            config.security().allowQueryApiKey());
+    SessionApi sessionApi =
+        new SessionApi(authenticator, sessions, access, audit, config.security(), clock);
     List<ApiRoute> routeList = new ArrayList<>();
     routeList.add(
         ApiRoute.open(HandlerType.GET, "/health", "Liveness and version (no key)", health::handle));
@@ -117,6 +140,8 @@ public final class BridgeServer implements AutoCloseable {
             "Webhook intake (github, gitlab, azure, jenkins); each platform authenticates itself",
             webhooks::handle));
     routeList.addAll(api.routes());
+    routeList.addAll(sessionApi.routes());
+    routeList.addAll(new KeysApi(keys, audit, clock).routes());
     this.routes = List.copyOf(routeList);
     this.app =
         Javalin.create(
@@ -125,6 +150,7 @@ public final class BridgeServer implements AutoCloseable {
               javalin.startup.showOldJavalinVersionWarning = false;
               // Javalin's limit applies to chunked bodies too (it counts bytes as it reads).
               javalin.http.maxRequestSize = config.maxBodyBytes();
+              javalin.routes.before(SecurityHeaders::apply);
               for (ApiRoute route : routes) {
                 javalin.routes.addHttpHandler(route.method(), route.path(), guarded(route, access));
               }
@@ -170,6 +196,12 @@ public final class BridgeServer implements AutoCloseable {
     app.start(config.host(), config.port());
     LOG.info(
         "Pipeline Guard {} listening on http://{}:{}", Version.current(), config.host(), port());
+    if (!config.adminKey().isSet() && !keys.hasActiveKeys()) {
+      LOG.warn(
+          "No API key exists: the API answers 503 until one does. Stop the server and run"
+              + " `pipeline-guard keys create --name admin --role admin` (with the same --config),"
+              + " or set PIPELINE_GUARD_ADMIN_KEY; see docs/security.md");
+    }
     return this;
   }
 
@@ -191,6 +223,19 @@ public final class BridgeServer implements AutoCloseable {
   /** Returns the runs and jobs store. */
   public RunStore runStore() {
     return runs;
+  }
+
+  /** Returns the API key store (for the CLI, tests and the lead's wiring). */
+  public ApiKeyStore keyStore() {
+    return keys;
+  }
+
+  /**
+   * Returns the security audit log, for components that record events (e.g. {@link
+   * io.pipelineguard.bridge.security.AuditKind#REPAIR_EXECUTED}).
+   */
+  public AuditLog auditLog() {
+    return audit;
   }
 
   /** Returns the in-memory intake counters. */

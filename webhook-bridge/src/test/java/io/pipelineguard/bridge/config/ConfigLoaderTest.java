@@ -23,6 +23,34 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void securitySectionHasDefaultsAndIsValidated() throws IOException {
+    SecurityConfig defaults = new ConfigLoader(Map.of()).load(null).security();
+    Path file =
+        write(
+            "security:\n  allow_query_api_key: true\n  cookie_secure: true\n"
+                + "  rate_limit:\n    requests_per_minute: 7\n");
+    SecurityConfig changed = new ConfigLoader(Map.of()).load(file).security();
+
+    assertThat(defaults.allowQueryApiKey()).isFalse();
+    assertThat(defaults.requestsPerMinute()).isEqualTo(120);
+    assertThat(defaults.requestsPerHour()).isEqualTo(3000);
+    assertThat(defaults.autoBlockThreshold()).isEqualTo(5);
+    assertThat(defaults.blockDurationMinutes()).isEqualTo(15);
+    assertThat(defaults.sessionTimeoutMinutes()).isEqualTo(480);
+    assertThat(defaults.cookieSecure()).isFalse();
+    assertThat(changed.allowQueryApiKey()).isTrue();
+    assertThat(changed.cookieSecure()).isTrue();
+    assertThat(changed.requestsPerMinute()).isEqualTo(7);
+    assertThat(changed.requestsPerHour()).isEqualTo(3000);
+    Path bad = write("security:\n  rate_limit:\n    auto_block_threshold: 0\n");
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(bad))
+        .hasMessageContaining("security.rate_limit.auto_block_threshold must be between 1");
+    Path notBoolean = write("security:\n  cookie_secure: maybe\n");
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(notBoolean))
+        .hasMessageContaining("security.cookie_secure must be true or false");
+  }
+
+  @Test
   void fileOverridesOnlyTheKeysItNames() throws IOException {
     Path file = write("server:\n  port: 9191\n");
 

@@ -105,6 +105,12 @@ class GitHubRepairLoopTest {
               "GET /repos/octo/app/actions/jobs/501/logs",
               "POST /repos/octo/app/actions/jobs/501/rerun");
       assertThat(repairs.countRepairs("RUNNING")).isEqualTo(1);
+      assertThat(server.auditLog().page(null, 10).items())
+          .anySatisfy(
+              event -> {
+                assertThat(event.kind()).isEqualTo("repair_executed");
+                assertThat(event.detail()).contains("github");
+              });
 
       // The same failure delivered again under another id: processed, but never re-run twice.
       assertThat(hooks.github("workflow_job", "d-2", jobEvent(501, 1, "failure")).statusCode())

@@ -199,4 +199,47 @@ class StoreContractTest {
       assertThat(runs.countJobs(RunStore.PENDING_DIAGNOSIS)).isEqualTo(1);
     }
   }
+
+  @ParameterizedTest
+  @MethodSource("stores")
+  void keys_sessions_and_audit_events_round_trip(String kind) {
+    try (Database database = open(kind)) {
+      var tokens = new io.pipelineguard.bridge.security.SecretTokens();
+      ApiKeyStore keys = new ApiKeyStore(database.dataSource(), tokens);
+      SessionStore sessions = new SessionStore(database.dataSource(), tokens);
+      AuditStore audit = new AuditStore(database.dataSource());
+
+      ApiKeyStore.CreatedKey created =
+          keys.create(
+              "ci",
+              io.pipelineguard.bridge.security.Role.OPERATOR,
+              io.pipelineguard.bridge.security.Permission.parseList("audit:read"),
+              T0);
+      keys.touch(created.key().id(), T0.plusSeconds(5));
+      var found = keys.findBySecret(created.secret()).orElseThrow();
+      String bootstrapToken = sessions.open(null, T0, T0.plusSeconds(60));
+      String keyToken = sessions.open(created.key().id(), T0, T0.plusSeconds(60));
+      boolean revoked = keys.revoke(created.key().id(), T0.plusSeconds(10));
+      boolean revokedTwice = keys.revoke(created.key().id(), T0.plusSeconds(11));
+      audit.insert(T0, "login", "ci", "127.0.0.1", "session opened");
+
+      assertThat(found.name()).isEqualTo("ci");
+      assertThat(found.extraPermissions())
+          .extracting(Object::toString)
+          .containsExactly("audit:read");
+      assertThat(found.lastUsedAt()).isEqualTo(T0.plusSeconds(5));
+      assertThat(keys.findBySecret(tokens.newApiKey())).isEmpty();
+      assertThat(sessions.find(bootstrapToken, T0.plusSeconds(59)).orElseThrow().keyId()).isNull();
+      assertThat(sessions.find(keyToken, T0).orElseThrow().keyId()).isEqualTo(created.key().id());
+      assertThat(sessions.find(keyToken, T0.plusSeconds(60))).isEmpty();
+      assertThat(sessions.close(keyToken)).isTrue();
+      assertThat(revoked).isTrue();
+      assertThat(revokedTwice).isFalse();
+      assertThat(keys.hasActiveKeys()).isFalse();
+      assertThat(keys.find(created.key().id()).orElseThrow().active()).isFalse();
+      assertThat(audit.page(null, 10).items())
+          .singleElement()
+          .satisfies(e -> assertThat(e.at()).isEqualTo(T0));
+    }
+  }
 }
