@@ -1,5 +1,8 @@
 package io.pipelineguard.bridge.server;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
@@ -14,10 +17,16 @@ import io.pipelineguard.bridge.intake.GitLabWebhooks;
 import io.pipelineguard.bridge.intake.IntakeMetrics;
 import io.pipelineguard.bridge.intake.JenkinsWebhooks;
 import io.pipelineguard.bridge.intake.WebhookSource;
+import io.pipelineguard.bridge.live.IntakeStatus;
+import io.pipelineguard.bridge.live.LiveEvents;
+import io.pipelineguard.bridge.live.LiveSocket;
+import io.pipelineguard.bridge.live.RunUpdates;
+import io.pipelineguard.bridge.live.WsAuthenticator;
 import io.pipelineguard.bridge.processing.DeliveryWorkers;
 import io.pipelineguard.bridge.processing.FailureProcessor;
 import io.pipelineguard.bridge.processing.PendingDiagnosisRecorder;
 import io.pipelineguard.bridge.repair.RepairLoopFactory;
+import io.pipelineguard.bridge.security.Permissions;
 import io.pipelineguard.bridge.store.Database;
 import io.pipelineguard.bridge.store.DeliveryStore;
 import io.pipelineguard.bridge.store.RunStore;
@@ -52,6 +61,12 @@ public final class BridgeServer implements AutoCloseable {
   private final DeliveryStore deliveries;
   private final RunStore runs;
   private final IntakeMetrics metrics = new IntakeMetrics();
+  private final LiveEvents live =
+      new LiveEvents(
+          new ObjectMapper()
+              .registerModule(new JavaTimeModule())
+              .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS),
+          LiveEvents.DEFAULT_MAX_PENDING);
   private final DeliveryWorkers workers;
   private final DeliveryWriter writer;
   private final Javalin app;
@@ -83,6 +98,9 @@ public final class BridgeServer implements AutoCloseable {
             : RepairLoopFactory.create(config, database.dataSource(), runs, clock)
                 .<FailureProcessor>map(loop -> loop)
                 .orElseGet(() -> new PendingDiagnosisRecorder(runs, clock));
+    IntakeStatus status = new IntakeStatus(deliveries, clock);
+    RunUpdates runUpdates =
+        new RunUpdates(live, RunUpdates::basicPipeline, status, clock, Duration.ofSeconds(1));
     List<WebhookSource> sources =
         List.of(
             new GitHubWebhooks(config.githubSecret()),
@@ -98,7 +116,8 @@ public final class BridgeServer implements AutoCloseable {
             clock,
             config.workerThreads(),
             config.workerQueueSize(),
-            Duration.ofSeconds(config.sweepIntervalSeconds()));
+            Duration.ofSeconds(config.sweepIntervalSeconds()),
+            runUpdates);
     this.writer =
         new DeliveryWriter(
             deliveries, Math.max(1024, config.workerQueueSize()), MAX_BATCH, workers::submitStored);
@@ -107,7 +126,12 @@ public final class BridgeServer implements AutoCloseable {
     AdminApi api = new AdminApi(config.adminKey(), deliveries, runs, metrics);
     HealthHandler health = new HealthHandler(Version.current());
     AccessControl access = api::authorize;
+    // The live stream carries the overview, pipelines and alerts: the same check as the API.
+    WsAuthenticator wsAccess = ctx -> access.authorize(ctx, Permissions.STATUS_READ);
+    LiveSocket liveSocket = new LiveSocket(live, wsAccess, status);
+    DashboardAssets dashboard = new DashboardAssets();
     List<ApiRoute> routeList = new ArrayList<>();
+    routeList.addAll(dashboard.routes());
     routeList.add(
         ApiRoute.open(HandlerType.GET, "/health", "Liveness and version (no key)", health::handle));
     routeList.add(
@@ -125,6 +149,8 @@ public final class BridgeServer implements AutoCloseable {
               javalin.startup.showOldJavalinVersionWarning = false;
               // Javalin's limit applies to chunked bodies too (it counts bytes as it reads).
               javalin.http.maxRequestSize = config.maxBodyBytes();
+              DashboardAssets.registerStaticFiles(javalin);
+              liveSocket.register(javalin.routes);
               for (ApiRoute route : routes) {
                 javalin.routes.addHttpHandler(route.method(), route.path(), guarded(route, access));
               }
@@ -191,6 +217,15 @@ public final class BridgeServer implements AutoCloseable {
   /** Returns the runs and jobs store. */
   public RunStore runStore() {
     return runs;
+  }
+
+  /**
+   * Returns the live event broadcaster behind {@code /ws}: publish {@code pipeline_update}, {@code
+   * alerts_update} or {@code system_status} events here (see {@link
+   * io.pipelineguard.bridge.live.EventTypes}).
+   */
+  public LiveEvents liveEvents() {
+    return live;
   }
 
   /** Returns the in-memory intake counters. */
