@@ -1,5 +1,5 @@
 // Safe DOM building: every string from the server becomes a text node, never markup.
-// No innerHTML, no inline handlers, no style attributes (the CSP forbids them anyway).
+// No HTML parsing, no inline handlers, no style attributes (the CSP forbids them anyway).
 
 const SAFE_ATTRIBUTES = new Set(['id', 'role', 'scope', 'title', 'colspan', 'aria-label',
   'aria-live', 'value', 'datetime', 'for', 'type']);
