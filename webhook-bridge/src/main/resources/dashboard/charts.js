@@ -29,7 +29,6 @@ export function renderDurationChart(container, points) {
   const rows = (points || []).filter((p) => typeof p.duration_seconds === 'number'
     && !Number.isNaN(epoch(p.at))).sort((a, b) => epoch(a.at) - epoch(b.at));
   draw(container, 'duration', {
-    title: 'Duration (s)',
     series: [{}, { label: 'duration (s)', stroke: '#1f5f99', width: 2,
       points: { show: true, size: 5 } }],
     axes: [{}, { label: 'seconds' }],
@@ -42,7 +41,6 @@ export function renderFailureChart(container, buckets) {
   const rows = (buckets || []).filter((b) => typeof b.rate === 'number'
     && !Number.isNaN(epoch(b.at))).sort((a, b) => epoch(a.at) - epoch(b.at));
   draw(container, 'failure', {
-    title: 'Failure rate (%)',
     scales: { y: { range: [0, 100] } },
     series: [{}, { label: 'failure rate (%)', stroke: '#b3261e', width: 2,
       fill: 'rgba(179, 38, 30, 0.12)' }],

@@ -86,8 +86,13 @@ final class BrowserSession implements AutoCloseable {
   /** Waits up to 20 s for an element to be displayed and returns it. */
   WebElement visible(By by) {
     return new WebDriverWait(driver, Duration.ofSeconds(20))
-        .until(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst())
-        .orElseThrow();
+        .withMessage("no visible " + by)
+        .until(
+            d ->
+                d.findElements(by).stream()
+                    .filter(WebElement::isDisplayed)
+                    .findFirst()
+                    .orElse(null));
   }
 
   /** Waits up to 20 s for a condition on the page. */
