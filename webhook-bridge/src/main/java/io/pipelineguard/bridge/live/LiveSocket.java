@@ -1,8 +1,11 @@
 package io.pipelineguard.bridge.live;
 
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.ForbiddenResponse;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -37,10 +40,49 @@ public final class LiveSocket {
     this.status = Objects.requireNonNull(status, "status must not be null");
   }
 
-  /** Adds the upgrade check and the WebSocket handler to a Javalin configuration. */
+  /**
+   * Adds the upgrade checks and the WebSocket handler to a Javalin configuration. A browser's
+   * upgrade from another site (its {@code Origin} naming another host than {@code Host}) is refused
+   * with 403 before the authenticator runs: cookies must not open the stream cross-site.
+   */
   public void register(RoutesConfig routes) {
-    routes.wsBeforeUpgrade(PATH, authenticator::authorize);
+    routes.wsBeforeUpgrade(
+        PATH,
+        ctx -> {
+          if (!sameOrigin(ctx.header("Origin"), ctx.header("Host"))) {
+            throw new ForbiddenResponse("cross-site WebSocket upgrade refused");
+          }
+          authenticator.authorize(ctx);
+        });
     routes.ws(PATH, this::configure);
+  }
+
+  /**
+   * Returns whether an upgrade's {@code Origin} is absent (not a browser) or names the host the
+   * request was sent to ({@code host[:port]}, compared without case).
+   */
+  static boolean sameOrigin(String origin, String host) {
+    if (origin == null) {
+      return true;
+    }
+    if (host == null) {
+      return false;
+    }
+    try {
+      URI uri = new URI(origin);
+      if (uri.getHost() == null) {
+        return false;
+      }
+      String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+      return authority.equalsIgnoreCase(host)
+          || (uri.getPort() < 0 && host.equalsIgnoreCase(uri.getHost() + ":" + defaultPort(uri)));
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  private static int defaultPort(URI uri) {
+    return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
   }
 
   private void configure(WsConfig ws) {

@@ -59,7 +59,14 @@ class LiveSocketTest {
   }
 
   private WebSocket connect(Frames frames, String key) throws Exception {
+    return connect(frames, key, null);
+  }
+
+  private WebSocket connect(Frames frames, String key, String origin) throws Exception {
     WebSocket.Builder builder = http.newWebSocketBuilder();
+    if (origin != null) {
+      builder.header("Origin", origin);
+    }
     if (key != null) {
       builder.header("X-API-Key", key);
     }
@@ -111,5 +118,17 @@ class LiveSocketTest {
                 assertThat(((WebSocketHandshakeException) e).getResponse().statusCode())
                     .isEqualTo(401));
     assertThat(server.liveEvents().clientCount()).isZero();
+  }
+
+  @Test
+  void upgrade_from_another_site_is_refused_with_403_even_with_a_key() {
+    assertThatThrownBy(() -> connect(new Frames(), WebhookClient.ADMIN_KEY, "http://evil.example"))
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .isInstanceOf(WebSocketHandshakeException.class)
+        .satisfies(
+            e ->
+                assertThat(((WebSocketHandshakeException) e).getResponse().statusCode())
+                    .isEqualTo(403));
   }
 }
