@@ -57,7 +57,9 @@ public final class LiveEvents {
       this.sink = sink;
     }
 
-    private void offer(String frame) {
+    // Synchronized so that frames from concurrent publishers reach one connection whole and in
+    // one order; the send itself only enqueues, so the lock is held briefly.
+    private synchronized void offer(String frame) {
       if (dropped.get()) {
         return;
       }
