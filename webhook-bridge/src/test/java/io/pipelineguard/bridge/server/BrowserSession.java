@@ -25,14 +25,20 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Headless Debian chromium driven through {@code /usr/bin/chromedriver}, collecting the browser
  * console. Without chromium the test is skipped, unless {@code PIPELINE_GUARD_REQUIRE_BROWSER=1}
- * (set by {@code .ci/run}) makes it fail.
+ * (set by {@code .ci/run}) makes it fail. {@code PIPELINE_GUARD_CHROMIUM} and {@code
+ * PIPELINE_GUARD_CHROMEDRIVER} point elsewhere than Debian's paths (another OS).
  */
 final class BrowserSession implements AutoCloseable {
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = path("PIPELINE_GUARD_CHROMEDRIVER", "/usr/bin/chromedriver");
+  static final Path CHROMIUM = path("PIPELINE_GUARD_CHROMIUM", "/usr/bin/chromium");
   static final String REQUIRE_ENV = "PIPELINE_GUARD_REQUIRE_BROWSER";
 
   private final ChromeDriver driver;
+
+  private static Path path(String variable, String debianDefault) {
+    String value = System.getenv(variable);
+    return Path.of(value == null || value.isBlank() ? debianDefault : value);
+  }
 
   private BrowserSession(ChromeDriver driver) {
     this.driver = driver;

@@ -10,7 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -29,8 +29,8 @@ class DashboardBrowserIT {
 
   @TempDir Path dataDir;
 
-  @BeforeAll
-  static void browserInstalled() {
+  @BeforeEach
+  void browserInstalled() {
     BrowserSession.assumeBrowserInstalled();
   }
 

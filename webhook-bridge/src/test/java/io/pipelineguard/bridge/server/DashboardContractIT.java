@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -17,8 +17,8 @@ import org.openqa.selenium.WebDriver;
  * messages for a wrong key and a missing permission.
  */
 class DashboardContractIT {
-  @BeforeAll
-  static void browserInstalled() {
+  @BeforeEach
+  void browserInstalled() {
     BrowserSession.assumeBrowserInstalled();
   }
 
