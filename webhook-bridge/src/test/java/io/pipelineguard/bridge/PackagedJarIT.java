@@ -54,6 +54,15 @@ class PackagedJarIT {
                   HttpResponse.BodyHandlers.ofString());
       assertThat(health.statusCode()).isEqualTo(200);
       assertThat(health.body()).contains("\"status\":\"UP\"");
+      // The dashboard and its chart library are inside the jar.
+      for (String asset : List.of("/", "/dashboard/app.js", "/vendor/uplot/uPlot.esm.js")) {
+        HttpResponse<Void> served =
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + asset)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        assertThat(served.statusCode()).as(asset).isEqualTo(200);
+      }
 
       process.toHandle().destroy();
       assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stopped within 30 s").isTrue();

@@ -8,6 +8,7 @@ import io.pipelineguard.bridge.intake.WebhookSource;
 import io.pipelineguard.bridge.store.Delivery;
 import io.pipelineguard.bridge.store.DeliveryStore;
 import io.pipelineguard.bridge.store.Platform;
+import io.pipelineguard.bridge.store.RunRecord;
 import io.pipelineguard.bridge.store.RunStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +52,7 @@ public final class DeliveryWorkers implements AutoCloseable {
   private final Set<Long> queued = ConcurrentHashMap.newKeySet();
   private final ThreadPoolExecutor pool;
   private final ScheduledExecutorService sweeper;
+  private final Consumer<RunRecord> runRecorded;
 
   /**
    * Creates the workers; nothing runs until {@link #start()}.
@@ -66,6 +69,24 @@ public final class DeliveryWorkers implements AutoCloseable {
       int threads,
       int queueSize,
       Duration sweepInterval) {
+    this(deliveries, runs, sources, processor, clock, threads, queueSize, sweepInterval, run -> {});
+  }
+
+  /**
+   * Creates the workers with a listener told of each run recorded (on the worker thread, after the
+   * run is stored; it must be quick and must not throw: the live dashboard's hook publishes there).
+   */
+  public DeliveryWorkers(
+      DeliveryStore deliveries,
+      RunStore runs,
+      List<WebhookSource> sources,
+      FailureProcessor processor,
+      Clock clock,
+      int threads,
+      int queueSize,
+      Duration sweepInterval,
+      Consumer<RunRecord> runRecorded) {
+    this.runRecorded = Objects.requireNonNull(runRecorded, "runRecorded must not be null");
     this.deliveries = Objects.requireNonNull(deliveries, "deliveries must not be null");
     this.runs = Objects.requireNonNull(runs, "runs must not be null");
     this.sources = new ConcurrentHashMap<>();
@@ -182,6 +203,7 @@ public final class DeliveryWorkers implements AutoCloseable {
       Interpretation meaning = source.interpret(id, eventType, body, clock.instant());
       if (meaning.run() != null) {
         runs.upsertRun(meaning.run());
+        tellRunRecorded(meaning.run());
       }
       if (meaning.finished() != null) {
         processor.finished(meaning.finished());
@@ -199,6 +221,14 @@ public final class DeliveryWorkers implements AutoCloseable {
       } catch (RuntimeException again) {
         LOG.warn("Cannot mark delivery {} failed; it is retried at the next start", id, again);
       }
+    }
+  }
+
+  private void tellRunRecorded(RunRecord run) {
+    try {
+      runRecorded.accept(run);
+    } catch (RuntimeException e) {
+      LOG.warn("Run listener failed for {}: {}", run.runKey(), e.toString());
     }
   }
 

@@ -1,5 +1,8 @@
 package io.pipelineguard.bridge.server;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
@@ -14,12 +17,18 @@ import io.pipelineguard.bridge.intake.GitLabWebhooks;
 import io.pipelineguard.bridge.intake.IntakeMetrics;
 import io.pipelineguard.bridge.intake.JenkinsWebhooks;
 import io.pipelineguard.bridge.intake.WebhookSource;
+import io.pipelineguard.bridge.live.IntakeStatus;
+import io.pipelineguard.bridge.live.LiveEvents;
+import io.pipelineguard.bridge.live.LiveSocket;
+import io.pipelineguard.bridge.live.RunUpdates;
+import io.pipelineguard.bridge.live.WsAuthenticator;
 import io.pipelineguard.bridge.processing.DeliveryWorkers;
 import io.pipelineguard.bridge.processing.FailureProcessor;
 import io.pipelineguard.bridge.processing.PendingDiagnosisRecorder;
 import io.pipelineguard.bridge.repair.RepairLoopFactory;
 import io.pipelineguard.bridge.security.AuditLog;
 import io.pipelineguard.bridge.security.Authenticator;
+import io.pipelineguard.bridge.security.Permissions;
 import io.pipelineguard.bridge.security.RateLimiter;
 import io.pipelineguard.bridge.security.SecretTokens;
 import io.pipelineguard.bridge.store.ApiKeyStore;
@@ -60,6 +69,12 @@ public final class BridgeServer implements AutoCloseable {
   private final DeliveryStore deliveries;
   private final RunStore runs;
   private final IntakeMetrics metrics = new IntakeMetrics();
+  private final LiveEvents live =
+      new LiveEvents(
+          new ObjectMapper()
+              .registerModule(new JavaTimeModule())
+              .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS),
+          LiveEvents.DEFAULT_MAX_PENDING);
   private final DeliveryWorkers workers;
   private final DeliveryWriter writer;
   private final Javalin app;
@@ -93,6 +108,9 @@ public final class BridgeServer implements AutoCloseable {
             : RepairLoopFactory.create(config, database.dataSource(), runs, clock)
                 .<FailureProcessor>map(loop -> loop)
                 .orElseGet(() -> new PendingDiagnosisRecorder(runs, clock));
+    IntakeStatus status = new IntakeStatus(deliveries, clock);
+    RunUpdates runUpdates =
+        new RunUpdates(live, RunUpdates::basicPipeline, status, clock, Duration.ofSeconds(1));
     List<WebhookSource> sources =
         List.of(
             new GitHubWebhooks(config.githubSecret()),
@@ -108,7 +126,8 @@ public final class BridgeServer implements AutoCloseable {
             clock,
             config.workerThreads(),
             config.workerQueueSize(),
-            Duration.ofSeconds(config.sweepIntervalSeconds()));
+            Duration.ofSeconds(config.sweepIntervalSeconds()),
+            runUpdates);
     this.writer =
         new DeliveryWriter(
             deliveries, Math.max(1024, config.workerQueueSize()), MAX_BATCH, workers::submitStored);
@@ -130,7 +149,12 @@ public final class BridgeServer implements AutoCloseable {
             config.security().allowQueryApiKey());
     SessionApi sessionApi =
         new SessionApi(authenticator, sessions, access, audit, config.security(), clock);
+    // The live stream carries the overview, pipelines and alerts: the same check as the API.
+    WsAuthenticator wsAccess = ctx -> access.authorize(ctx, Permissions.STATUS_READ);
+    LiveSocket liveSocket = new LiveSocket(live, wsAccess, status);
+    DashboardAssets dashboard = new DashboardAssets();
     List<ApiRoute> routeList = new ArrayList<>();
+    routeList.addAll(dashboard.routes());
     routeList.add(
         ApiRoute.open(HandlerType.GET, "/health", "Liveness and version (no key)", health::handle));
     routeList.add(
@@ -151,6 +175,8 @@ public final class BridgeServer implements AutoCloseable {
               // Javalin's limit applies to chunked bodies too (it counts bytes as it reads).
               javalin.http.maxRequestSize = config.maxBodyBytes();
               javalin.routes.before(SecurityHeaders::apply);
+              DashboardAssets.registerStaticFiles(javalin);
+              liveSocket.register(javalin.routes);
               for (ApiRoute route : routes) {
                 javalin.routes.addHttpHandler(route.method(), route.path(), guarded(route, access));
               }
@@ -236,6 +262,15 @@ public final class BridgeServer implements AutoCloseable {
    */
   public AuditLog auditLog() {
     return audit;
+  }
+
+  /**
+   * Returns the live event broadcaster behind {@code /ws}: publish {@code pipeline_update}, {@code
+   * alerts_update} or {@code system_status} events here (see {@link
+   * io.pipelineguard.bridge.live.EventTypes}).
+   */
+  public LiveEvents liveEvents() {
+    return live;
   }
 
   /** Returns the in-memory intake counters. */

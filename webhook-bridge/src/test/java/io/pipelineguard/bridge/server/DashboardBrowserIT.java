@@ -1,0 +1,158 @@
+package io.pipelineguard.bridge.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The dashboard in headless chromium: it loads without console errors (CSP violations included),
+ * renders hostile server strings as text, and, once session login and the pipelines API are in the
+ * build, shows a pipeline fed through a webhook and updates live. Screenshots go to {@code
+ * target/}.
+ */
+class DashboardBrowserIT {
+  private static final String SCRIPT = "<script>window.pwned=1</script>";
+  private static final String IMG = "<img src=x onerror=\"window.pwned=2\">";
+
+  @TempDir Path dataDir;
+
+  @BeforeEach
+  void browserInstalled() {
+    BrowserSession.assumeBrowserInstalled();
+  }
+
+  @Test
+  void login_view_loads_without_console_errors() throws Exception {
+    try (BridgeServer server = new BridgeServer(WebhookClient.config(dataDir).build()).start();
+        BrowserSession browser = BrowserSession.start()) {
+      browser.driver().get("http://127.0.0.1:" + server.port() + "/");
+
+      browser.visible(By.id("api-key"));
+      assertThat(browser.driver().getTitle()).isEqualTo("Pipeline Guard");
+      assertThat(browser.visible(By.id("live-indicator")).getText()).isEqualTo("offline");
+      browser.screenshot(Path.of("target/dashboard-login.png"));
+      browser.assertNoConsoleErrors();
+    }
+  }
+
+  @Test
+  void hostile_server_strings_render_as_inert_text() throws Exception {
+    Javalin app =
+        Javalin.create(
+                config -> {
+                  config.startup.showJavalinBanner = false;
+                  DashboardAssets.registerStaticFiles(config);
+                  config.staticFiles.add(
+                      files -> {
+                        files.hostedPath = "/dashboard-test";
+                        files.directory = "dashboard-test";
+                        files.location = Location.CLASSPATH;
+                        files.headers = DashboardAssets.SECURITY_HEADERS;
+                      });
+                  for (ApiRoute route : new DashboardAssets().routes()) {
+                    config.routes.addHttpHandler(route.method(), route.path(), route.handler());
+                  }
+                })
+            .start("127.0.0.1", 0);
+    try (BrowserSession browser = BrowserSession.start()) {
+      browser.driver().get("http://127.0.0.1:" + app.port() + "/dashboard-test/render.html");
+      browser.visible(By.id("rendered"));
+
+      Object pwned = ((JavascriptExecutor) browser.driver()).executeScript("return window.pwned;");
+      assertThat(pwned).as("a hostile string ran as code").isNull();
+      WebElement out = browser.driver().findElement(By.id("out"));
+      assertThat(out.findElements(By.tagName("img"))).isEmpty();
+      assertThat(out.findElements(By.tagName("script"))).isEmpty();
+      assertThat(out.findElements(By.tagName("b"))).isEmpty();
+      assertThat(browser.driver().findElement(By.cssSelector(".evidence")).getText())
+          .contains("120", "npm ERR! " + SCRIPT, "121", IMG);
+      assertThat(browser.driver().findElement(By.id("pipelines")).getText())
+          .contains("acme/shop " + SCRIPT);
+      assertThat(browser.driver().findElement(By.id("alerts")).getText()).contains(SCRIPT);
+      for (WebElement link : out.findElements(By.tagName("a"))) {
+        assertThat(link.getAttribute("href")).doesNotStartWith("javascript:").contains("#/");
+      }
+      assertThat(out.findElements(By.cssSelector("#duration-chart canvas"))).hasSize(1);
+      assertThat(out.findElements(By.cssSelector("#failure-chart canvas"))).hasSize(1);
+      browser.screenshot(Path.of("target/dashboard-views.png"));
+      browser.assertNoConsoleErrors();
+    } finally {
+      app.stop();
+    }
+  }
+
+  /**
+   * End to end through the real bridge: log in with the admin key, see a pipeline that arrived by
+   * webhook, then see a second one appear live without reloading. Skipped until {@code POST
+   * /api/session} and {@code GET /api/pipelines} exist in the build (other parts of issue #6).
+   */
+  @Test
+  void pipeline_fed_by_webhook_shows_and_updates_live() throws Exception {
+    try (BridgeServer server = new BridgeServer(WebhookClient.config(dataDir).build()).start();
+        BrowserSession browser = BrowserSession.start()) {
+      String base = "http://127.0.0.1:" + server.port();
+      assumeEndpoint(
+          base, "POST", "/api/session", "{\"api_key\":\"" + WebhookClient.ADMIN_KEY + "\"}");
+      assumeEndpoint(base, "GET", "/api/pipelines", null);
+      WebhookClient webhooks = new WebhookClient(server.port());
+      webhooks.github(
+          "workflow_run", "r-1", WebhookClient.fixture("github-workflow_run-completed.json"));
+      WebhookClient.await(
+          "first run recorded", () -> !server.runStore().page(null, 10).items().isEmpty());
+
+      browser.driver().get(base + "/");
+      browser.visible(By.id("api-key")).sendKeys(WebhookClient.ADMIN_KEY);
+      browser.driver().findElement(By.cssSelector("#login-form button")).click();
+      browser.visible(By.cssSelector("#pipelines tbody tr"));
+      assertThat(browser.driver().findElement(By.id("pipelines")).getText())
+          .contains("octo-org/octo-repo");
+      browser.await(
+          "live indicator", d -> d.findElement(By.id("live-indicator")).getText().equals("live"));
+      ((JavascriptExecutor) browser.driver()).executeScript("window.notReloaded = true;");
+
+      webhooks.jenkins(WebhookClient.fixture("jenkins-failure.json"));
+
+      browser.await(
+          "the Jenkins pipeline appears live",
+          d -> d.findElement(By.id("pipelines")).getText().contains("payments-api"));
+      assertThat(
+              ((JavascriptExecutor) browser.driver()).executeScript("return window.notReloaded;"))
+          .isEqualTo(true);
+      browser.screenshot(Path.of("target/dashboard.png"));
+      browser.assertNoConsoleErrors();
+    }
+  }
+
+  private static void assumeEndpoint(String base, String method, String path, String body)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("X-API-Key", WebhookClient.ADMIN_KEY)
+            .header("Content-Type", "application/json");
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    int status =
+        HttpClient.newHttpClient()
+            .send(request.build(), HttpResponse.BodyHandlers.discarding())
+            .statusCode();
+    Assumptions.assumeTrue(
+        status != 404 && status != 405,
+        method + " " + path + " is not in this build yet (" + status + ")");
+  }
+}
