@@ -24,6 +24,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +52,8 @@ public final class DeliveryWorkers implements AutoCloseable {
   private final Set<Long> queued = ConcurrentHashMap.newKeySet();
   private final ThreadPoolExecutor pool;
   private final ScheduledExecutorService sweeper;
+  private final LongSupplier nanoTime;
+  private final LongConsumer processingNanos;
 
   /**
    * Creates the workers; nothing runs until {@link #start()}.
@@ -66,6 +70,40 @@ public final class DeliveryWorkers implements AutoCloseable {
       int threads,
       int queueSize,
       Duration sweepInterval) {
+    this(
+        deliveries,
+        runs,
+        sources,
+        processor,
+        clock,
+        threads,
+        queueSize,
+        sweepInterval,
+        System::nanoTime,
+        nanos -> {});
+  }
+
+  /**
+   * Creates the workers, reporting each processed delivery's duration; nothing runs until {@link
+   * #start()}.
+   *
+   * @param nanoTime a monotonic nanosecond clock
+   * @param processingNanos receives each claimed delivery's processing time, in nanoseconds
+   */
+  public DeliveryWorkers(
+      DeliveryStore deliveries,
+      RunStore runs,
+      List<WebhookSource> sources,
+      FailureProcessor processor,
+      Clock clock,
+      int threads,
+      int queueSize,
+      Duration sweepInterval,
+      LongSupplier nanoTime,
+      LongConsumer processingNanos) {
+    this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime must not be null");
+    this.processingNanos =
+        Objects.requireNonNull(processingNanos, "processingNanos must not be null");
     this.deliveries = Objects.requireNonNull(deliveries, "deliveries must not be null");
     this.runs = Objects.requireNonNull(runs, "runs must not be null");
     this.sources = new ConcurrentHashMap<>();
@@ -158,38 +196,12 @@ public final class DeliveryWorkers implements AutoCloseable {
       if (!deliveries.claim(id)) {
         return;
       }
-      Platform platform;
-      String eventType;
-      JsonNode body;
-      if (stored != null) {
-        platform = stored.platform();
-        eventType = stored.eventType();
-        body = stored.payload();
-      } else {
-        Optional<Delivery> found = deliveries.find(id);
-        if (found.isEmpty()) {
-          return;
-        }
-        platform = found.get().platform();
-        eventType = found.get().eventType();
-        body = parser.parse(found.get().body());
+      long start = nanoTime.getAsLong();
+      try {
+        processClaimed(id, stored);
+      } finally {
+        processingNanos.accept(nanoTime.getAsLong() - start);
       }
-      WebhookSource source = sources.get(platform);
-      if (source == null) {
-        deliveries.markFailed(id, "no source for " + platform, clock.instant());
-        return;
-      }
-      Interpretation meaning = source.interpret(id, eventType, body, clock.instant());
-      if (meaning.run() != null) {
-        runs.upsertRun(meaning.run());
-      }
-      if (meaning.finished() != null) {
-        processor.finished(meaning.finished());
-      }
-      if (meaning.failedJob() != null) {
-        processor.process(meaning.failedJob());
-      }
-      deliveries.markProcessed(id, clock.instant());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (Exception e) {
@@ -200,6 +212,41 @@ public final class DeliveryWorkers implements AutoCloseable {
         LOG.warn("Cannot mark delivery {} failed; it is retried at the next start", id, again);
       }
     }
+  }
+
+  private void processClaimed(long id, StoredDelivery stored) throws Exception {
+    Platform platform;
+    String eventType;
+    JsonNode body;
+    if (stored != null) {
+      platform = stored.platform();
+      eventType = stored.eventType();
+      body = stored.payload();
+    } else {
+      Optional<Delivery> found = deliveries.find(id);
+      if (found.isEmpty()) {
+        return;
+      }
+      platform = found.get().platform();
+      eventType = found.get().eventType();
+      body = parser.parse(found.get().body());
+    }
+    WebhookSource source = sources.get(platform);
+    if (source == null) {
+      deliveries.markFailed(id, "no source for " + platform, clock.instant());
+      return;
+    }
+    Interpretation meaning = source.interpret(id, eventType, body, clock.instant());
+    if (meaning.run() != null) {
+      runs.upsertRun(meaning.run());
+    }
+    if (meaning.finished() != null) {
+      processor.finished(meaning.finished());
+    }
+    if (meaning.failedJob() != null) {
+      processor.process(meaning.failedJob());
+    }
+    deliveries.markProcessed(id, clock.instant());
   }
 
   /** Returns the number of deliveries queued or running in this process. */

@@ -24,8 +24,8 @@ import java.util.Map;
  * opaque {@code cursor} returned as {@code next_cursor}.
  */
 final class AdminApi {
-  static final int MAX_LIMIT = 100;
-  static final int DEFAULT_LIMIT = 20;
+  static final int MAX_LIMIT = Paging.MAX_LIMIT;
+  static final int DEFAULT_LIMIT = Paging.DEFAULT_LIMIT;
 
   private final Secret adminKey;
   private final DeliveryStore deliveries;
@@ -121,49 +121,19 @@ final class AdminApi {
     ctx.json(body);
   }
 
+  private static String iso(Instant instant) {
+    return Paging.iso(instant);
+  }
+
   private static Map<String, Object> envelope(List<Map<String, Object>> items, Long next) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("items", items);
-    body.put("next_cursor", next == null ? null : Long.toString(next));
-    return body;
+    return Paging.envelope(items, next);
   }
 
   private static int limit(Context ctx) {
-    String raw = ctx.queryParam("limit");
-    if (raw == null) {
-      return DEFAULT_LIMIT;
-    }
-    try {
-      int limit = Integer.parseInt(raw.trim());
-      if (limit >= 1 && limit <= MAX_LIMIT) {
-        return limit;
-      }
-    } catch (NumberFormatException e) {
-      // fall through to the error
-    }
-    throw new HttpResponseException(
-        HttpStatus.BAD_REQUEST.getCode(), "limit must be an integer from 1 to " + MAX_LIMIT);
+    return Paging.limit(ctx);
   }
 
   private static Long cursor(Context ctx) {
-    String raw = ctx.queryParam("cursor");
-    if (raw == null) {
-      return null;
-    }
-    try {
-      long cursor = Long.parseLong(raw.trim());
-      if (cursor > 0) {
-        return cursor;
-      }
-    } catch (NumberFormatException e) {
-      // fall through to the error
-    }
-    throw new HttpResponseException(
-        HttpStatus.BAD_REQUEST.getCode(),
-        "cursor must be a next_cursor value returned by an earlier page");
-  }
-
-  private static String iso(Instant instant) {
-    return instant == null ? null : instant.toString();
+    return Paging.cursor(ctx);
   }
 }
