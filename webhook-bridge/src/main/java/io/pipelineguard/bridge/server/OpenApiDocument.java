@@ -17,6 +17,31 @@ import java.util.regex.Pattern;
 final class OpenApiDocument {
   private static final Pattern PATH_PARAM = Pattern.compile("\\{([^}]+)}|<([^>]+)>");
 
+  /** Paging parameters of every list. */
+  private static final List<Map<String, Object>> PAGING =
+      List.of(
+          query("limit", "integer", "page size, 1..100 (default 20)"),
+          query("cursor", "string", "next_cursor of the previous page"));
+
+  /**
+   * Query parameters of known GET routes (an {@link ApiRoute} does not declare them); routes not
+   * listed are described without query parameters.
+   */
+  private static final Map<String, List<Map<String, Object>>> QUERY_PARAMETERS =
+      Map.of(
+          "/api/runs",
+          PAGING,
+          "/api/deliveries",
+          PAGING,
+          "/api/diagnoses",
+          concat(
+              PAGING,
+              query("category", "string", "taxonomy category wire name"),
+              query("pipeline_id", "string", "platform:pipeline")),
+          "/api/repairs",
+          concat(
+              PAGING, query("state", "string", "planned, held, running, succeeded, failed, ...")));
+
   private OpenApiDocument() {}
 
   /** Returns the description as a JSON-ready tree. */
@@ -63,6 +88,9 @@ final class OpenApiDocument {
       parameters.add(
           Map.of("name", name, "in", "path", "required", true, "schema", Map.of("type", "string")));
     }
+    if (route.method().name().equals("GET")) {
+      parameters.addAll(QUERY_PARAMETERS.getOrDefault(route.path(), List.of()));
+    }
     if (!parameters.isEmpty()) {
       op.put("parameters", parameters);
     }
@@ -77,6 +105,28 @@ final class OpenApiDocument {
     }
     op.put("responses", responses);
     return op;
+  }
+
+  private static Map<String, Object> query(String name, String type, String description) {
+    return Map.of(
+        "name",
+        name,
+        "in",
+        "query",
+        "required",
+        false,
+        "description",
+        description,
+        "schema",
+        Map.of("type", type));
+  }
+
+  @SafeVarargs
+  private static List<Map<String, Object>> concat(
+      List<Map<String, Object>> base, Map<String, Object>... more) {
+    List<Map<String, Object>> out = new ArrayList<>(base);
+    out.addAll(List.of(more));
+    return List.copyOf(out);
   }
 
   /** Returns the OpenAPI form of a Javalin path ({@code <p>} becomes {@code {p}}). */

@@ -81,7 +81,12 @@ final class RepairsApi {
     if (history.find(id).isEmpty()) {
       throw new HttpResponseException(HttpStatus.NOT_FOUND.getCode(), "no repair with id " + id);
     }
-    Approval result = loop == null ? Approval.NOT_HELD : loop.approve(id);
+    if (loop == null) {
+      throw new HttpResponseException(
+          HttpStatus.CONFLICT.getCode(),
+          "repairs cannot be carried out: no platform API is configured (platforms.*.token)");
+    }
+    Approval result = loop.approve(id);
     switch (result) {
       case NOT_FOUND ->
           throw new HttpResponseException(

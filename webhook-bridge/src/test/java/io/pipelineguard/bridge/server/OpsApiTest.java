@@ -266,6 +266,8 @@ class OpsApiTest {
       }
       assertThat(doc.at("/paths/~1api~1diagnoses~1{id}/get/parameters/0/name").asText())
           .isEqualTo("id");
+      assertThat(doc.at("/paths/~1api~1repairs/get/parameters").toString())
+          .contains("\"limit\"", "\"cursor\"", "\"state\"");
       assertThat(doc.at("/components/securitySchemes/ApiKeyAuth/name").asText())
           .isEqualTo("X-API-Key");
     }
