@@ -76,8 +76,10 @@ public final class RepairPolicy {
   private final Duration learningHalfLife;
   private final Set<String> selfPipelines;
   private final Set<String> selfPipelinePrefixes;
+  private final ApprovalRule approval;
 
   private RepairPolicy(Builder b) {
+    this.approval = b.approval;
     this.maxAttempts = b.maxAttempts;
     this.backoff = b.backoff;
     this.cooldown = b.cooldown;
@@ -204,6 +206,16 @@ public final class RepairPolicy {
     return false;
   }
 
+  /** Which planned reruns and rollbacks wait for a person's approval (default none). */
+  public ApprovalRule approval() {
+    return approval;
+  }
+
+  /** Returns whether {@code action}, planned in {@code context}, must wait for approval. */
+  public boolean requiresApproval(RepairAction action, RepairContext context) {
+    return approval.requiresApproval(action, context);
+  }
+
   /** Returns whether the ladder contains {@code strategy}. */
   public boolean ladderContains(RepairStrategy strategy) {
     return ladder.contains(strategy);
@@ -239,6 +251,8 @@ public final class RepairPolicy {
         + selfPipelines
         + ", selfPipelinePrefixes="
         + selfPipelinePrefixes
+        + ", approval="
+        + approval.wireName()
         + "}";
   }
 
@@ -259,6 +273,7 @@ public final class RepairPolicy {
     private Duration learningHalfLife = DEFAULT_LEARNING_HALF_LIFE;
     private Set<String> selfPipelines = Set.of();
     private Set<String> selfPipelinePrefixes = Set.of(DEFAULT_SELF_PIPELINE_PREFIX);
+    private ApprovalRule approval = ApprovalRule.NONE;
 
     private Builder() {}
 
@@ -278,6 +293,13 @@ public final class RepairPolicy {
       this.learningHalfLife = base.learningHalfLife;
       this.selfPipelines = base.selfPipelines;
       this.selfPipelinePrefixes = base.selfPipelinePrefixes;
+      this.approval = base.approval;
+    }
+
+    /** Sets which reruns and rollbacks wait for a person's approval (default {@code NONE}). */
+    public Builder approval(ApprovalRule value) {
+      this.approval = Objects.requireNonNull(value, "approval must not be null");
+      return this;
     }
 
     /**

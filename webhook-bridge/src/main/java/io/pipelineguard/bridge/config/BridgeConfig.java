@@ -39,6 +39,7 @@ public final class BridgeConfig {
   private final long maxLogBytes;
   private final int maxRetryDelaySeconds;
   private final SecurityConfig security;
+  private final io.pipelineguard.repair.ApprovalRule requireApproval;
 
   private BridgeConfig(Builder builder) {
     this.host = builder.host;
@@ -62,6 +63,7 @@ public final class BridgeConfig {
     this.maxLogBytes = builder.maxLogBytes;
     this.maxRetryDelaySeconds = builder.maxRetryDelaySeconds;
     this.security = builder.security;
+    this.requireApproval = builder.requireApproval;
   }
 
   /** Returns a builder holding the embedded defaults. */
@@ -93,6 +95,7 @@ public final class BridgeConfig {
     b.maxLogBytes = maxLogBytes;
     b.maxRetryDelaySeconds = maxRetryDelaySeconds;
     b.security = security;
+    b.requireApproval = requireApproval;
     return b;
   }
 
@@ -207,6 +210,11 @@ public final class BridgeConfig {
     return security;
   }
 
+  /** Returns which repairs wait for approval ({@code auto_repair.require_approval}). */
+  public io.pipelineguard.repair.ApprovalRule requireApproval() {
+    return requireApproval;
+  }
+
   @Override
   public String toString() {
     return "BridgeConfig{host="
@@ -251,6 +259,8 @@ public final class BridgeConfig {
         + maxRetryDelaySeconds
         + ", security="
         + security
+        + ", requireApproval="
+        + requireApproval.wireName()
         + '}';
   }
 
@@ -282,6 +292,15 @@ public final class BridgeConfig {
     /** Sets the {@code security} section. */
     public Builder security(SecurityConfig security) {
       this.security = Objects.requireNonNull(security, "security must not be null");
+      return this;
+    }
+
+    private io.pipelineguard.repair.ApprovalRule requireApproval =
+        io.pipelineguard.repair.ApprovalRule.NONE;
+
+    /** Sets which reruns and rollbacks wait for a person's approval (default none). */
+    public Builder requireApproval(io.pipelineguard.repair.ApprovalRule rule) {
+      this.requireApproval = Objects.requireNonNull(rule, "auto_repair.require_approval");
       return this;
     }
 

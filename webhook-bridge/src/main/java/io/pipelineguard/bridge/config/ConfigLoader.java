@@ -182,6 +182,9 @@ public final class ConfigLoader {
       builder.security(security(tree, source));
       builder.maxLogBytes(
           longAt("PIPELINE_GUARD_MAX_LOG_BYTES", tree, "platforms.max_log_bytes", source));
+      builder.requireApproval(
+          io.pipelineguard.repair.ApprovalRule.fromWireName(
+              textAt(null, tree, "auto_repair.require_approval", source)));
       builder.maxRetryDelaySeconds(
           (int) longAt(null, tree, "platforms.max_retry_delay_seconds", source));
       builder.platformApi(

@@ -26,6 +26,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +54,8 @@ public final class DeliveryWorkers implements AutoCloseable {
   private final Set<Long> queued = ConcurrentHashMap.newKeySet();
   private final ThreadPoolExecutor pool;
   private final ScheduledExecutorService sweeper;
+  private final LongSupplier nanoTime;
+  private final LongConsumer processingNanos;
   private final Consumer<RunRecord> runRecorded;
 
   /**
@@ -69,12 +73,28 @@ public final class DeliveryWorkers implements AutoCloseable {
       int threads,
       int queueSize,
       Duration sweepInterval) {
-    this(deliveries, runs, sources, processor, clock, threads, queueSize, sweepInterval, run -> {});
+    this(
+        deliveries,
+        runs,
+        sources,
+        processor,
+        clock,
+        threads,
+        queueSize,
+        sweepInterval,
+        System::nanoTime,
+        nanos -> {},
+        run -> {});
   }
 
   /**
-   * Creates the workers with a listener told of each run recorded (on the worker thread, after the
-   * run is stored; it must be quick and must not throw: the live dashboard's hook publishes there).
+   * Creates the workers, reporting each processed delivery's duration; nothing runs until {@link
+   * #start()}.
+   *
+   * @param nanoTime a monotonic nanosecond clock
+   * @param processingNanos receives each claimed delivery's processing time, in nanoseconds
+   * @param runRecorded told of each run recorded (on the worker thread, after the run is stored; it
+   *     must be quick and must not throw: the live dashboard's hook publishes there)
    */
   public DeliveryWorkers(
       DeliveryStore deliveries,
@@ -85,8 +105,13 @@ public final class DeliveryWorkers implements AutoCloseable {
       int threads,
       int queueSize,
       Duration sweepInterval,
+      LongSupplier nanoTime,
+      LongConsumer processingNanos,
       Consumer<RunRecord> runRecorded) {
     this.runRecorded = Objects.requireNonNull(runRecorded, "runRecorded must not be null");
+    this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime must not be null");
+    this.processingNanos =
+        Objects.requireNonNull(processingNanos, "processingNanos must not be null");
     this.deliveries = Objects.requireNonNull(deliveries, "deliveries must not be null");
     this.runs = Objects.requireNonNull(runs, "runs must not be null");
     this.sources = new ConcurrentHashMap<>();
@@ -179,39 +204,12 @@ public final class DeliveryWorkers implements AutoCloseable {
       if (!deliveries.claim(id)) {
         return;
       }
-      Platform platform;
-      String eventType;
-      JsonNode body;
-      if (stored != null) {
-        platform = stored.platform();
-        eventType = stored.eventType();
-        body = stored.payload();
-      } else {
-        Optional<Delivery> found = deliveries.find(id);
-        if (found.isEmpty()) {
-          return;
-        }
-        platform = found.get().platform();
-        eventType = found.get().eventType();
-        body = parser.parse(found.get().body());
+      long start = nanoTime.getAsLong();
+      try {
+        processClaimed(id, stored);
+      } finally {
+        processingNanos.accept(nanoTime.getAsLong() - start);
       }
-      WebhookSource source = sources.get(platform);
-      if (source == null) {
-        deliveries.markFailed(id, "no source for " + platform, clock.instant());
-        return;
-      }
-      Interpretation meaning = source.interpret(id, eventType, body, clock.instant());
-      if (meaning.run() != null) {
-        runs.upsertRun(meaning.run());
-        tellRunRecorded(meaning.run());
-      }
-      if (meaning.finished() != null) {
-        processor.finished(meaning.finished());
-      }
-      if (meaning.failedJob() != null) {
-        processor.process(meaning.failedJob());
-      }
-      deliveries.markProcessed(id, clock.instant());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (Exception e) {
@@ -230,6 +228,42 @@ public final class DeliveryWorkers implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("Run listener failed for {}: {}", run.runKey(), e.toString());
     }
+  }
+
+  private void processClaimed(long id, StoredDelivery stored) throws Exception {
+    Platform platform;
+    String eventType;
+    JsonNode body;
+    if (stored != null) {
+      platform = stored.platform();
+      eventType = stored.eventType();
+      body = stored.payload();
+    } else {
+      Optional<Delivery> found = deliveries.find(id);
+      if (found.isEmpty()) {
+        return;
+      }
+      platform = found.get().platform();
+      eventType = found.get().eventType();
+      body = parser.parse(found.get().body());
+    }
+    WebhookSource source = sources.get(platform);
+    if (source == null) {
+      deliveries.markFailed(id, "no source for " + platform, clock.instant());
+      return;
+    }
+    Interpretation meaning = source.interpret(id, eventType, body, clock.instant());
+    if (meaning.run() != null) {
+      runs.upsertRun(meaning.run());
+      tellRunRecorded(meaning.run());
+    }
+    if (meaning.finished() != null) {
+      processor.finished(meaning.finished());
+    }
+    if (meaning.failedJob() != null) {
+      processor.process(meaning.failedJob());
+    }
+    deliveries.markProcessed(id, clock.instant());
   }
 
   /** Returns the number of deliveries queued or running in this process. */

@@ -2,6 +2,7 @@ package io.pipelineguard.bridge.repair;
 
 import io.pipelineguard.bridge.config.BridgeConfig;
 import io.pipelineguard.bridge.config.PlatformApi;
+import io.pipelineguard.bridge.learning.LearningDiagnoser;
 import io.pipelineguard.bridge.platform.AzureDevOpsPlatformClient;
 import io.pipelineguard.bridge.platform.GitHubPlatformClient;
 import io.pipelineguard.bridge.platform.GitLabPlatformClient;
@@ -10,10 +11,8 @@ import io.pipelineguard.bridge.platform.PlatformClient;
 import io.pipelineguard.bridge.security.AuditLog;
 import io.pipelineguard.bridge.store.AuditStore;
 import io.pipelineguard.bridge.store.Platform;
-import io.pipelineguard.bridge.store.RepairStore;
 import io.pipelineguard.bridge.store.RunStore;
 import io.pipelineguard.bridge.store.SqlRepairStatsStore;
-import io.pipelineguard.diagnosis.Diagnoser;
 import io.pipelineguard.repair.RepairPlanner;
 import io.pipelineguard.repair.RepairPolicy;
 import java.io.IOException;
@@ -53,11 +52,16 @@ public final class RepairLoopFactory {
   }
 
   /**
-   * Returns the repair loop over the store, with the built-in knowledge, the default policy and
-   * statistics loaded from {@code model_state}; empty when no platform API is configured.
+   * Returns the repair loop over the store, with {@code diagnoser} (built-in knowledge plus what
+   * feedback taught), the default policy with the configured approval rule, and statistics loaded
+   * from {@code model_state}; empty when no platform API is configured.
    */
   public static Optional<RepairingFailureProcessor> create(
-      BridgeConfig config, DataSource dataSource, RunStore runs, Clock clock) {
+      BridgeConfig config,
+      DataSource dataSource,
+      RunStore runs,
+      Clock clock,
+      LearningDiagnoser diagnoser) {
     List<PlatformClient> clients = clients(config);
     if (clients.isEmpty()) {
       return Optional.empty();
@@ -66,10 +70,11 @@ public final class RepairLoopFactory {
       return Optional.of(
           new RepairingFailureProcessor(
               runs,
-              new RepairStore(dataSource),
+              dataSource,
               clients,
-              Diagnoser.builder().clock(clock).build(),
-              RepairPlanner.of(RepairPolicy.ofDefaults(), clock),
+              diagnoser,
+              RepairPlanner.of(
+                  RepairPolicy.custom().approval(config.requireApproval()).build(), clock),
               new SqlRepairStatsStore(dataSource, clock),
               clock,
               config.maxLogBytes(),

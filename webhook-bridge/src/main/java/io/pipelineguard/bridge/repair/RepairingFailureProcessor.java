@@ -1,17 +1,19 @@
 package io.pipelineguard.bridge.repair;
 
+import io.pipelineguard.bridge.learning.LearningDiagnoser;
 import io.pipelineguard.bridge.platform.FetchedLog;
 import io.pipelineguard.bridge.platform.PlatformClient;
 import io.pipelineguard.bridge.processing.FailureProcessor;
 import io.pipelineguard.bridge.security.AuditKind;
 import io.pipelineguard.bridge.security.AuditLog;
+import io.pipelineguard.bridge.store.DiagnosisStore;
 import io.pipelineguard.bridge.store.FailedJob;
+import io.pipelineguard.bridge.store.HeldRepairs;
 import io.pipelineguard.bridge.store.JobResult;
 import io.pipelineguard.bridge.store.Platform;
 import io.pipelineguard.bridge.store.RepairRecord;
 import io.pipelineguard.bridge.store.RepairStore;
 import io.pipelineguard.bridge.store.RunStore;
-import io.pipelineguard.diagnosis.Diagnoser;
 import io.pipelineguard.diagnosis.Diagnosis;
 import io.pipelineguard.diagnosis.DiagnosisReport;
 import io.pipelineguard.repair.PastAttempt;
@@ -32,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,7 +78,9 @@ public final class RepairingFailureProcessor implements FailureProcessor {
   private final RunStore runs;
   private final RepairStore repairs;
   private final Map<Platform, PlatformClient> clients;
-  private final Diagnoser diagnoser;
+  private final DiagnosisStore diagnoses;
+  private final HeldRepairs held;
+  private final LearningDiagnoser diagnoser;
   private final RepairPlanner planner;
   private final RepairStatsStore statsStore;
   private final Clock clock;
@@ -98,9 +103,9 @@ public final class RepairingFailureProcessor implements FailureProcessor {
    */
   public RepairingFailureProcessor(
       RunStore runs,
-      RepairStore repairs,
+      DataSource dataSource,
       List<PlatformClient> clients,
-      Diagnoser diagnoser,
+      LearningDiagnoser diagnoser,
       RepairPlanner planner,
       RepairStatsStore statsStore,
       Clock clock,
@@ -110,7 +115,10 @@ public final class RepairingFailureProcessor implements FailureProcessor {
       AuditLog audit)
       throws IOException {
     this.runs = Objects.requireNonNull(runs, "runs must not be null");
-    this.repairs = Objects.requireNonNull(repairs, "repairs must not be null");
+    Objects.requireNonNull(dataSource, "dataSource must not be null");
+    this.repairs = new RepairStore(dataSource);
+    this.diagnoses = new DiagnosisStore(dataSource);
+    this.held = new HeldRepairs(dataSource);
     this.clients = new EnumMap<>(Platform.class);
     for (PlatformClient client : clients) {
       this.clients.put(client.platform(), client);
@@ -153,16 +161,18 @@ public final class RepairingFailureProcessor implements FailureProcessor {
     if (repairs.hasRepair(jobId)) {
       return;
     }
-    DiagnosisReport report;
+    LearningDiagnoser.Diagnosed diagnosed;
     try (FetchedLog log = client.fetchLog(job, maxLogBytes)) {
-      report = diagnoser.diagnose(log.source());
+      diagnosed = diagnoser.diagnose(log.source());
     }
+    DiagnosisReport report = diagnosed.report();
     Diagnosis diagnosis = report.diagnosis();
     String evidence =
         report.lines().stream()
             .map(line -> line.number() + ": " + line.text())
             .collect(Collectors.joining("\n"));
     long diagnosisId = repairs.insertDiagnosis(jobId, diagnosis, evidence, clock.instant());
+    diagnoses.setTemplates(diagnosisId, diagnosed.queryTemplates());
     repairs.setJobState(jobId, DIAGNOSED);
 
     String matchKey = matchKey(job.platform(), job.pipeline(), job.runKey(), job.jobName());
@@ -183,7 +193,8 @@ public final class RepairingFailureProcessor implements FailureProcessor {
       return;
     }
     long repairId = claimed.get();
-    RepairPlan plan = planner.plan(diagnosis, context(job, history));
+    RepairContext context = context(job, history);
+    RepairPlan plan = planner.plan(diagnosis, context);
     RepairAction action = plan.primary();
     RepairStrategy strategy = action.strategy();
     boolean acts = strategy.isRerun() || strategy == RepairStrategy.ROLLBACK;
@@ -203,10 +214,72 @@ public final class RepairingFailureProcessor implements FailureProcessor {
     if (!acts) {
       return;
     }
+    if (planner.policy().requiresApproval(action, context)) {
+      held.hold(
+          repairId,
+          strategy,
+          action.parameters().get("target"),
+          "Held for approval (auto_repair.require_approval = "
+              + planner.policy().approval().wireName()
+              + "). "
+              + plan.explanation());
+      repairs.setJobState(jobId, HeldRepairs.HELD);
+      return;
+    }
     execute(client, job, action, repairId);
   }
 
-  private void execute(PlatformClient client, FailedJob job, RepairAction action, long repairId)
+  /** What {@link #approve} did. */
+  public enum Approval {
+    /** The repair was approved and handed to the platform: it is now RUNNING. */
+    EXECUTED,
+    /** Approved, but the platform refused or is not configured: the repair is ABORTED. */
+    ABORTED,
+    /** No repair has this id. */
+    NOT_FOUND,
+    /** The repair is not held (never was, or was approved already). */
+    NOT_HELD
+  }
+
+  /**
+   * Approves a repair held for approval and carries out its plan at once (no backoff wait: a person
+   * decided), through the same platform call as an automatic repair. The HELD to PLANNED move is a
+   * conditional update, so of concurrent approvals of one repair exactly one calls the platform.
+   * Costs two or three statements and one platform call.
+   *
+   * @throws InterruptedException never in practice (no delay is waited)
+   */
+  public Approval approve(long repairId) throws InterruptedException {
+    var plan = held.plan(repairId);
+    if (plan.isEmpty()) {
+      return Approval.NOT_FOUND;
+    }
+    if (!held.approve(repairId, clock.instant())) {
+      return Approval.NOT_HELD;
+    }
+    FailedJob job = plan.get().job();
+    repairs.jobId(job).ifPresent(id -> repairs.setJobState(id, "REPAIRING"));
+    PlatformClient client = clients.get(job.platform());
+    if (client == null) {
+      repairs.moveRepair(
+          repairId,
+          AttemptState.PLANNED.name(),
+          AttemptState.ABORTED.name(),
+          "approved, but no API of " + job.platform().wireName() + " is configured",
+          true,
+          clock.instant());
+      return Approval.ABORTED;
+    }
+    RepairAction action = RepairAction.of(plan.get().strategy(), "approved by a person");
+    if (plan.get().target() != null) {
+      action = action.withParameter("target", plan.get().target());
+    }
+    return execute(client, job, action.withDelay(Duration.ZERO), repairId)
+        ? Approval.EXECUTED
+        : Approval.ABORTED;
+  }
+
+  private boolean execute(PlatformClient client, FailedJob job, RepairAction action, long repairId)
       throws InterruptedException {
     Duration delay = action.delay().compareTo(maxDelay) > 0 ? maxDelay : action.delay();
     if (!delay.isZero()) {
@@ -229,7 +302,7 @@ public final class RepairingFailureProcessor implements FailureProcessor {
           "the platform refused: " + e.getMessage(),
           true,
           clock.instant());
-      return;
+      return false;
     }
     repairs.moveRepair(
         repairId,
@@ -250,6 +323,7 @@ public final class RepairingFailureProcessor implements FailureProcessor {
             + " (repair "
             + repairId
             + ")");
+    return true;
   }
 
   @Override

@@ -1,8 +1,6 @@
 package io.pipelineguard.bridge.server;
 
 import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
-import io.javalin.http.HttpStatus;
 import io.pipelineguard.bridge.intake.IntakeMetrics;
 import io.pipelineguard.bridge.security.Permissions;
 import io.pipelineguard.bridge.store.Delivery;
@@ -23,8 +21,8 @@ import java.util.Map;
  * returned as {@code next_cursor}.
  */
 final class AdminApi {
-  static final int MAX_LIMIT = 100;
-  static final int DEFAULT_LIMIT = 20;
+  static final int MAX_LIMIT = Paging.MAX_LIMIT;
+  static final int DEFAULT_LIMIT = Paging.DEFAULT_LIMIT;
 
   private final DeliveryStore deliveries;
   private final RunStore runs;
@@ -105,49 +103,19 @@ final class AdminApi {
     ctx.json(body);
   }
 
-  static Map<String, Object> envelope(List<Map<String, Object>> items, Long next) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("items", items);
-    body.put("next_cursor", next == null ? null : Long.toString(next));
-    return body;
+  private static String iso(Instant instant) {
+    return Paging.iso(instant);
   }
 
-  static int limit(Context ctx) {
-    String raw = ctx.queryParam("limit");
-    if (raw == null) {
-      return DEFAULT_LIMIT;
-    }
-    try {
-      int limit = Integer.parseInt(raw.trim());
-      if (limit >= 1 && limit <= MAX_LIMIT) {
-        return limit;
-      }
-    } catch (NumberFormatException e) {
-      // fall through to the error
-    }
-    throw new HttpResponseException(
-        HttpStatus.BAD_REQUEST.getCode(), "limit must be an integer from 1 to " + MAX_LIMIT);
+  private static Map<String, Object> envelope(List<Map<String, Object>> items, Long next) {
+    return Paging.envelope(items, next);
   }
 
-  static Long cursor(Context ctx) {
-    String raw = ctx.queryParam("cursor");
-    if (raw == null) {
-      return null;
-    }
-    try {
-      long cursor = Long.parseLong(raw.trim());
-      if (cursor > 0) {
-        return cursor;
-      }
-    } catch (NumberFormatException e) {
-      // fall through to the error
-    }
-    throw new HttpResponseException(
-        HttpStatus.BAD_REQUEST.getCode(),
-        "cursor must be a next_cursor value returned by an earlier page");
+  private static int limit(Context ctx) {
+    return Paging.limit(ctx);
   }
 
-  static String iso(Instant instant) {
-    return instant == null ? null : instant.toString();
+  private static Long cursor(Context ctx) {
+    return Paging.cursor(ctx);
   }
 }

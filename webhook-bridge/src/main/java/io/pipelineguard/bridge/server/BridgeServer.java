@@ -17,15 +17,19 @@ import io.pipelineguard.bridge.intake.GitLabWebhooks;
 import io.pipelineguard.bridge.intake.IntakeMetrics;
 import io.pipelineguard.bridge.intake.JenkinsWebhooks;
 import io.pipelineguard.bridge.intake.WebhookSource;
+import io.pipelineguard.bridge.learning.LearningDiagnoser;
+import io.pipelineguard.bridge.learning.ModelStateStore;
 import io.pipelineguard.bridge.live.IntakeStatus;
 import io.pipelineguard.bridge.live.LiveEvents;
 import io.pipelineguard.bridge.live.LiveSocket;
 import io.pipelineguard.bridge.live.RunUpdates;
 import io.pipelineguard.bridge.live.WsAuthenticator;
+import io.pipelineguard.bridge.metrics.BridgeMetrics;
 import io.pipelineguard.bridge.processing.DeliveryWorkers;
 import io.pipelineguard.bridge.processing.FailureProcessor;
 import io.pipelineguard.bridge.processing.PendingDiagnosisRecorder;
 import io.pipelineguard.bridge.repair.RepairLoopFactory;
+import io.pipelineguard.bridge.repair.RepairingFailureProcessor;
 import io.pipelineguard.bridge.security.AuditLog;
 import io.pipelineguard.bridge.security.Authenticator;
 import io.pipelineguard.bridge.security.Permissions;
@@ -35,14 +39,21 @@ import io.pipelineguard.bridge.store.ApiKeyStore;
 import io.pipelineguard.bridge.store.AuditStore;
 import io.pipelineguard.bridge.store.Database;
 import io.pipelineguard.bridge.store.DeliveryStore;
+import io.pipelineguard.bridge.store.DiagnosisStore;
+import io.pipelineguard.bridge.store.RepairHistory;
 import io.pipelineguard.bridge.store.RunStore;
 import io.pipelineguard.bridge.store.SessionStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -82,6 +93,20 @@ public final class BridgeServer implements AutoCloseable {
   private final ApiKeyStore keys;
   private final AuditLog audit;
   private final AtomicBoolean stopped = new AtomicBoolean();
+  private final BridgeMetrics storeMetrics;
+  private final ScheduledExecutorService metricsFlusher =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread thread = new Thread(r, "pipeline-guard-metrics-flush");
+            thread.setDaemon(true);
+            return thread;
+          });
+
+  /** How long a scraped count may lag the store's tables. */
+  static final Duration METRICS_REFRESH = Duration.ofSeconds(10);
+
+  /** How often latency totals are written to the store (and at stop). */
+  static final Duration METRICS_FLUSH = Duration.ofSeconds(60);
 
   /** Creates the server with the default failure processor and the system clock. */
   public BridgeServer(BridgeConfig config) {
@@ -102,12 +127,28 @@ public final class BridgeServer implements AutoCloseable {
     this.database = Database.open(config);
     this.deliveries = new DeliveryStore(database);
     this.runs = new RunStore(database.dataSource());
+    this.storeMetrics = new BridgeMetrics(database.dataSource(), clock, METRICS_REFRESH);
+    LearningDiagnoser learner;
+    try {
+      learner =
+          new LearningDiagnoser(
+              new ModelStateStore(database.dataSource(), clock),
+              clock,
+              System::nanoTime,
+              storeMetrics::recordDiagnosis);
+    } catch (IOException e) {
+      database.close();
+      throw new UncheckedIOException("cannot load the learned diagnosis model", e);
+    }
+    RepairingFailureProcessor loop =
+        processorFactory != null
+            ? null
+            : RepairLoopFactory.create(config, database.dataSource(), runs, clock, learner)
+                .orElse(null);
     FailureProcessor processor =
         processorFactory != null
             ? processorFactory.apply(runs)
-            : RepairLoopFactory.create(config, database.dataSource(), runs, clock)
-                .<FailureProcessor>map(loop -> loop)
-                .orElseGet(() -> new PendingDiagnosisRecorder(runs, clock));
+            : loop != null ? loop : new PendingDiagnosisRecorder(runs, clock);
     IntakeStatus status = new IntakeStatus(deliveries, clock);
     RunUpdates runUpdates =
         new RunUpdates(live, RunUpdates::basicPipeline, status, clock, Duration.ofSeconds(1));
@@ -127,6 +168,8 @@ public final class BridgeServer implements AutoCloseable {
             config.workerThreads(),
             config.workerQueueSize(),
             Duration.ofSeconds(config.sweepIntervalSeconds()),
+            System::nanoTime,
+            storeMetrics::recordDeliveryProcessing,
             runUpdates);
     this.writer =
         new DeliveryWriter(
@@ -166,6 +209,23 @@ public final class BridgeServer implements AutoCloseable {
     routeList.addAll(api.routes());
     routeList.addAll(sessionApi.routes());
     routeList.addAll(new KeysApi(keys, audit, clock).routes());
+    routeList.addAll(
+        new DiagnosesApi(new DiagnosisStore(database.dataSource()), learner, clock).routes());
+    routeList.addAll(new RepairsApi(new RepairHistory(database.dataSource()), loop).routes());
+    routeList.add(
+        ApiRoute.open(
+            HandlerType.GET,
+            "/api/openapi.json",
+            "OpenAPI 3.0 description of every route (no key)",
+            ctx -> ctx.json(OpenApiDocument.build(routes(), Version.current()))));
+    routeList.add(
+        ApiRoute.get(
+            "/metrics",
+            Permissions.STATUS_READ,
+            "Prometheus metrics (text format 0.0.4), kept in the store",
+            ctx ->
+                ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(storeMetrics.scrape())));
     this.routes = List.copyOf(routeList);
     this.app =
         Javalin.create(
@@ -219,6 +279,11 @@ public final class BridgeServer implements AutoCloseable {
    */
   public BridgeServer start() {
     workers.start();
+    metricsFlusher.scheduleWithFixedDelay(
+        storeMetrics::flush,
+        METRICS_FLUSH.toSeconds(),
+        METRICS_FLUSH.toSeconds(),
+        TimeUnit.SECONDS);
     app.start(config.host(), config.port());
     LOG.info(
         "Pipeline Guard {} listening on http://{}:{}", Version.current(), config.host(), port());
@@ -273,6 +338,11 @@ public final class BridgeServer implements AutoCloseable {
     return live;
   }
 
+  /** Returns the store-backed Prometheus metrics. */
+  public BridgeMetrics storeMetrics() {
+    return storeMetrics;
+  }
+
   /** Returns the in-memory intake counters. */
   public IntakeMetrics metrics() {
     return metrics;
@@ -289,6 +359,8 @@ public final class BridgeServer implements AutoCloseable {
     app.stop();
     writer.close();
     workers.close();
+    metricsFlusher.shutdownNow();
+    storeMetrics.flush();
     database.close();
   }
 

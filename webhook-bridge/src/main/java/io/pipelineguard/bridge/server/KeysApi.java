@@ -57,12 +57,12 @@ final class KeysApi {
   }
 
   void list(Context ctx) {
-    Page<ApiKey> page = keys.page(AdminApi.cursor(ctx), AdminApi.limit(ctx));
+    Page<ApiKey> page = keys.page(Paging.cursor(ctx), Paging.limit(ctx));
     List<Map<String, Object>> items = new ArrayList<>();
     for (ApiKey key : page.items()) {
       items.add(describe(key));
     }
-    ctx.json(AdminApi.envelope(items, page.nextCursor()));
+    ctx.json(Paging.envelope(items, page.nextCursor()));
   }
 
   void create(Context ctx) {
@@ -124,19 +124,19 @@ final class KeysApi {
   }
 
   void events(Context ctx) {
-    Page<AuditEvent> page = audit.page(AdminApi.cursor(ctx), AdminApi.limit(ctx));
+    Page<AuditEvent> page = audit.page(Paging.cursor(ctx), Paging.limit(ctx));
     List<Map<String, Object>> items = new ArrayList<>();
     for (AuditEvent event : page.items()) {
       Map<String, Object> item = new LinkedHashMap<>();
       item.put("id", event.id());
-      item.put("at", AdminApi.iso(event.at()));
+      item.put("at", Paging.iso(event.at()));
       item.put("kind", event.kind());
       item.put("actor", event.actor());
       item.put("ip", event.ip());
       item.put("detail", event.detail());
       items.add(item);
     }
-    ctx.json(AdminApi.envelope(items, page.nextCursor()));
+    ctx.json(Paging.envelope(items, page.nextCursor()));
   }
 
   private void deny(Context ctx, Principal caller, String action, Permission missing) {
@@ -185,9 +185,9 @@ final class KeysApi {
     item.put("role", key.role().wireName());
     item.put("permissions", key.extraPermissions().stream().map(Permission::value).toList());
     item.put("prefix", key.prefix());
-    item.put("created_at", AdminApi.iso(key.createdAt()));
-    item.put("last_used_at", AdminApi.iso(key.lastUsedAt()));
-    item.put("revoked_at", AdminApi.iso(key.revokedAt()));
+    item.put("created_at", Paging.iso(key.createdAt()));
+    item.put("last_used_at", Paging.iso(key.lastUsedAt()));
+    item.put("revoked_at", Paging.iso(key.revokedAt()));
     item.put("active", key.active());
     return item;
   }

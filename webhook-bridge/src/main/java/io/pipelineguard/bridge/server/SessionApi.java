@@ -131,7 +131,7 @@ final class SessionApi {
     body.put("role", principal.role().wireName());
     body.put("permissions", principal.permissionNames());
     body.put("key_id", principal.keyId());
-    body.put("expires_at", AdminApi.iso(auth.sessionExpiresAt()));
+    body.put("expires_at", Paging.iso(auth.sessionExpiresAt()));
     return body;
   }
 }

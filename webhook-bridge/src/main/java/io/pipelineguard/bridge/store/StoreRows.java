@@ -69,6 +69,61 @@ final class StoreRows {
     return toPage(rows, limit, id);
   }
 
+  /**
+   * Lists up to {@code limit} rows newest first (highest {@code idColumn} first) of a query with
+   * optional filters, older than {@code cursor}. One query of {@code limit + 1} rows; with an index
+   * on the filter column and the id it reads little more than a page.
+   *
+   * @param from the FROM clause (tables and joins), without the keyword
+   * @param conditions SQL conditions joined with AND, each with its {@code ?} parameters in order
+   * @param params the parameters of {@code conditions}, strings or longs
+   */
+  static <T> Page<T> newestFirst(
+      DataSource dataSource,
+      String from,
+      String idColumn,
+      String columns,
+      List<String> conditions,
+      List<Object> params,
+      Long cursor,
+      int limit,
+      RowReader<T> reader,
+      ToLongFunction<T> id,
+      String what) {
+    List<String> where = new ArrayList<>(conditions);
+    List<Object> values = new ArrayList<>(params);
+    if (cursor != null) {
+      where.add(idColumn + " < ?");
+      values.add(cursor);
+    }
+    String sql =
+        "SELECT "
+            + columns
+            + " FROM "
+            + from
+            + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+            + " ORDER BY "
+            + idColumn
+            + " DESC FETCH FIRST ? ROWS ONLY";
+    List<T> rows = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      int i = 1;
+      for (Object value : values) {
+        statement.setObject(i++, value);
+      }
+      statement.setInt(i, limit + 1);
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          rows.add(reader.read(rs));
+        }
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot list " + what, e);
+    }
+    return toPage(rows, limit, id);
+  }
+
   /** Cuts a list fetched with {@code limit + 1} rows into a page and its next cursor. */
   static <T> Page<T> toPage(List<T> rows, int limit, ToLongFunction<T> id) {
     if (rows.size() <= limit) {

@@ -73,6 +73,20 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void approvalRuleIsReadAndABadOneNamesTheValues() throws IOException {
+    BridgeConfig config =
+        new ConfigLoader(Map.of()).load(write("auto_repair:\n  require_approval: all\n"));
+    Path bad = write("auto_repair:\n  require_approval: sometimes\n");
+
+    assertThat(config.requireApproval()).isEqualTo(io.pipelineguard.repair.ApprovalRule.ALL);
+    assertThat(new ConfigLoader(Map.of()).load(null).requireApproval())
+        .isEqualTo(io.pipelineguard.repair.ApprovalRule.NONE);
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(bad))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("none, critical or all");
+  }
+
+  @Test
   void misspeltKeyIsRejectedByName() throws IOException {
     Path file = write("server:\n  prot: 9191\n");
 

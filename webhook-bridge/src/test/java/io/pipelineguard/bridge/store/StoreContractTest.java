@@ -242,4 +242,90 @@ class StoreContractTest {
           .satisfies(e -> assertThat(e.at()).isEqualTo(T0));
     }
   }
+
+  @ParameterizedTest
+  @MethodSource("stores")
+  void diagnoses_feedback_held_repairs_and_metric_totals(String kind) {
+    try (Database database = open(kind)) {
+      var ds = database.dataSource();
+      DeliveryStore deliveries = new DeliveryStore(database);
+      RunStore runs = new RunStore(ds);
+      RepairStore repairs = new RepairStore(ds);
+      DiagnosisStore diagnoses = new DiagnosisStore(ds);
+      long deliveryId = deliveries.insertAll(List.of(delivery("h"))).get(0).id();
+      FailedJob job =
+          new FailedJob(
+              deliveryId,
+              Platform.GITHUB,
+              "octo/app/CI",
+              "octo/app/runs/9",
+              "octo/app/jobs/5",
+              "build",
+              1,
+              "failure",
+              null,
+              "abc",
+              "main",
+              T0);
+      runs.recordFailedJob(job, RunStore.PENDING_DIAGNOSIS, T0);
+      long jobId = repairs.jobId(job).orElseThrow();
+      var diagnosis =
+          new io.pipelineguard.diagnosis.Diagnosis(
+              io.pipelineguard.diagnosis.Category.NETWORK, true, 0.9, List.of(), "sig", true, "x");
+      long diagnosisId = repairs.insertDiagnosis(jobId, diagnosis, "3: host down\n4: exit 1", T0);
+      diagnoses.setTemplates(diagnosisId, List.of("host <*> down", "exit <n>"));
+      long feedbackId = diagnoses.insertFeedback(diagnosisId, "dependency", null, "gone", T0);
+
+      assertThat(feedbackId).isPositive();
+      assertThat(diagnoses.templates(diagnosisId)).containsExactly("host <*> down", "exit <n>");
+      DiagnosisRecord found = diagnoses.find(diagnosisId).orElseThrow();
+      assertThat(found.pipelineId()).isEqualTo("github:octo/app/CI");
+      assertThat(found.evidence().get(1).number()).isEqualTo(4);
+      assertThat(diagnoses.page(null, 10, "network", "github", "octo/app/CI").items()).hasSize(1);
+      assertThat(diagnoses.page(null, 10, "timeout", null, null).items()).isEmpty();
+
+      long repairId =
+          repairs
+              .claimRepair(
+                  jobId,
+                  diagnosisId,
+                  job,
+                  "k",
+                  io.pipelineguard.repair.RepairStrategy.NONE,
+                  "PLANNED",
+                  "planning",
+                  T0)
+              .orElseThrow();
+      HeldRepairs held = new HeldRepairs(ds);
+      held.hold(repairId, io.pipelineguard.repair.RepairStrategy.ROLLBACK, "deploy-prev", "why");
+      RepairHistory history = new RepairHistory(ds);
+      assertThat(history.page(null, 10, HeldRepairs.HELD).items()).hasSize(1);
+      boolean first = held.approve(repairId, T0);
+      boolean second = held.approve(repairId, T0);
+      var plan = held.plan(repairId).orElseThrow();
+      repairs.insertOutcome(repairId, "SUCCEEDED", "passed", T0);
+
+      assertThat(first).isTrue();
+      assertThat(second).isFalse();
+      assertThat(plan.target()).isEqualTo("deploy-prev");
+      assertThat(plan.job().jobKey()).isEqualTo("octo/app/jobs/5");
+      RepairView view = history.find(repairId).orElseThrow();
+      assertThat(view.state()).isEqualTo("PLANNED");
+      assertThat(view.outcome()).isEqualTo("SUCCEEDED");
+      assertThat(view.approvedAt()).isEqualTo(T0);
+
+      var clock = java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC);
+      var metrics =
+          new io.pipelineguard.bridge.metrics.BridgeMetrics(ds, clock, java.time.Duration.ZERO);
+      metrics.recordDiagnosis(2_000_000_000L);
+      metrics.flush();
+      String scraped =
+          new io.pipelineguard.bridge.metrics.BridgeMetrics(ds, clock, java.time.Duration.ZERO)
+              .scrape();
+      assertThat(scraped)
+          .contains("pipeline_guard_diagnosis_seconds_count 1")
+          .contains("pipeline_guard_diagnosis_seconds_sum 2.0")
+          .contains("pipeline_guard_diagnoses_total{category=\"network\"} 1");
+    }
+  }
 }
