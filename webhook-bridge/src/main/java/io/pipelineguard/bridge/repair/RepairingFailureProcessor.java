@@ -14,6 +14,7 @@ import io.pipelineguard.bridge.store.Platform;
 import io.pipelineguard.bridge.store.RepairRecord;
 import io.pipelineguard.bridge.store.RepairStore;
 import io.pipelineguard.bridge.store.RunStore;
+import io.pipelineguard.diagnosis.Category;
 import io.pipelineguard.diagnosis.Diagnosis;
 import io.pipelineguard.diagnosis.DiagnosisReport;
 import io.pipelineguard.repair.PastAttempt;
@@ -360,6 +361,37 @@ public final class RepairingFailureProcessor implements FailureProcessor {
       planner.recordOutcome(repair.diagnosis(), context, repair.strategy(), result.succeeded());
       statsStore.save(planner.statistics().snapshot());
     }
+  }
+
+  /**
+   * Learns from a repair carried out elsewhere, e.g. by a Jenkins guard that shares its outcomes
+   * ({@code POST /api/outcomes}): the planner's statistics for that signature, category and
+   * strategy are updated and saved, as for the bridge's own repairs. Costs one statistics write.
+   *
+   * @param context the platform, pipeline and job the repair ran on, with its attempt
+   * @param category the diagnosed category
+   * @param signature the failure's signature
+   * @param strategy the repair carried out
+   * @param succeeded whether it helped
+   */
+  public void learnOutcome(
+      RepairContext context,
+      Category category,
+      String signature,
+      RepairStrategy strategy,
+      boolean succeeded)
+      throws IOException {
+    Diagnosis diagnosis =
+        new Diagnosis(
+            category,
+            category.kind() == Category.Kind.TRANSIENT,
+            1.0,
+            List.of(),
+            signature,
+            false,
+            "outcome shared by " + context.platform());
+    planner.recordOutcome(diagnosis, context, strategy, succeeded);
+    statsStore.save(planner.statistics().snapshot());
   }
 
   /** A result settles a repair when it is a later run of the repaired job, not its own report. */

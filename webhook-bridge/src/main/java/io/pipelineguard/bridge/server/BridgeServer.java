@@ -212,6 +212,7 @@ public final class BridgeServer implements AutoCloseable {
     routeList.addAll(
         new DiagnosesApi(new DiagnosisStore(database.dataSource()), learner, clock).routes());
     routeList.addAll(new RepairsApi(new RepairHistory(database.dataSource()), loop).routes());
+    routeList.addAll(new OutcomesApi(loop).routes());
     routeList.add(
         ApiRoute.open(
             HandlerType.GET,
