@@ -3,6 +3,7 @@ package io.pipelineguard.diagnosis;
 import io.pipelineguard.diagnosis.evidence.Candidate;
 import io.pipelineguard.diagnosis.evidence.FailingStep;
 import io.pipelineguard.diagnosis.evidence.LogScan;
+import io.pipelineguard.diagnosis.evidence.NewLineRuns;
 import io.pipelineguard.diagnosis.evidence.PassLogIndex;
 import io.pipelineguard.diagnosis.knowledge.Indication;
 import io.pipelineguard.diagnosis.knowledge.KnowledgeBase;
@@ -54,6 +55,9 @@ public final class Diagnoser {
   private static final double GUESSED_COMMAND_WEIGHT = 0.5;
   private static final int FIRST_CAUSE_LINES = 8;
   private static final double FIRST_CAUSE_WEIGHT = 2.0;
+
+  /** How far (lines each way) evidence widens over a run of lines the passing log lacks. */
+  static final int NEW_RUN_REACH = 5000;
 
   /** How many of the most telling templates are handed to learned prototypes. */
   private static final int PROTOTYPE_QUERY_TEMPLATES = 16;
@@ -136,8 +140,8 @@ public final class Diagnoser {
     try (InputStream in = failing.open()) {
       read = LogLineReader.read(in, limits, scan);
     }
-    scan.failingStep().endOfLog(read.lines());
-    return judge(scan.candidates(), scan.failingStep(), pass, read, passBytes);
+    scan.endOfLog(read.lines());
+    return judge(scan.candidates(), scan.failingStep(), pass, scan.newLineRuns(), read, passBytes);
   }
 
   /**
@@ -165,6 +169,7 @@ public final class Diagnoser {
       List<Candidate> candidates,
       FailingStep step,
       Set<String> pass,
+      NewLineRuns newRuns,
       ReadResult read,
       long passBytes) {
     Map<Category, Double> scores = new EnumMap<>(Category.class);
@@ -241,6 +246,9 @@ public final class Diagnoser {
     List<Region> regions = regions(candidates, winner, step, total);
     List<EvidenceLine> shown = new ArrayList<>();
     List<LineSpan> spans = select(regions, step, pass, firstCause(candidates, winner, step), shown);
+    if (newRuns != null) {
+      spans = widenToNewRuns(spans, shown, newRuns);
+    }
     List<String> evidenceTemplates = topTemplates(candidates, winner, 5);
     boolean transientFailure = decideTransient(winner, candidates, scores, step);
     double confidence =
@@ -447,6 +455,47 @@ public final class Diagnoser {
       }
     }
     return spansOf(lines, shown);
+  }
+
+  /**
+   * With a passing log: widens the evidence to the whole run of new lines (templates the passing
+   * log does not have, see {@link NewLineRuns}) around each shown line, at most {@value
+   * #NEW_RUN_REACH} lines each way, as a person comparing the two logs would read it: a stack trace
+   * or an error listing that the last success did not print is one piece of evidence. Shown lines
+   * ({@code shown}) stay the excerpt; only the spans grow. Cost: a binary search per shown line.
+   */
+  static List<LineSpan> widenToNewRuns(
+      List<LineSpan> spans, List<EvidenceLine> shown, NewLineRuns runs) {
+    TreeMap<Integer, Integer> intervals = new TreeMap<>();
+    for (LineSpan s : spans) {
+      intervals.merge(s.first(), s.last(), Math::max);
+    }
+    for (EvidenceLine line : shown) {
+      int[] run = runs.runContaining(line.number());
+      if (run != null) {
+        int first = Math.max(run[0], line.number() - NEW_RUN_REACH);
+        int last = Math.min(run[1], line.number() + NEW_RUN_REACH);
+        intervals.merge(first, last, Math::max);
+      }
+    }
+    List<LineSpan> out = new ArrayList<>();
+    int first = -1;
+    int last = -1;
+    for (Map.Entry<Integer, Integer> e : intervals.entrySet()) {
+      if (first > 0 && e.getKey() <= last + 3) {
+        last = Math.max(last, e.getValue());
+        continue;
+      }
+      if (first > 0) {
+        out.add(new LineSpan(first, last));
+      }
+      first = e.getKey();
+      last = e.getValue();
+    }
+    if (first > 0) {
+      out.add(new LineSpan(first, last));
+    }
+    return out;
   }
 
   /** Turns shown line numbers into spans, joining runs separated by at most 2 unshown lines. */

@@ -111,6 +111,40 @@ class DiagnoserTest {
   }
 
   @Test
+  void withAPassingLogEvidenceCoversTheWholeNewBlock() throws IOException {
+    String familiarFrames = "\tat org.example.Runner.invoke(Runner.java:7)\n".repeat(3);
+    StringBuilder trace = new StringBuilder("java.io.IOException: No space left on device\n");
+    for (int i = 0; i < 60; i++) {
+      trace.append("\tat org.example.Writer.write").append((char) ('a' + i % 26));
+      trace.append("(Writer.java:").append(i).append(")\n");
+      if (i == 30) {
+        trace.append(familiarFrames); // frames the passing run printed too
+      }
+    }
+    String pass =
+        filler(20, "setup") + familiarFrames + filler(20, "build") + "Finished: SUCCESS\n";
+    String fail =
+        filler(20, "setup")
+            + familiarFrames
+            + trace
+            + "[ERROR] Failed to execute goal generate on project demo\n"
+            + "[ERROR] \n"
+            + "[ERROR] Re-run with the -e switch for the full stack trace.\n"
+            + "Finished: FAILURE\n";
+    int traceFirst = 24;
+    int traceLast = traceFirst + 60 + 3;
+    DiagnosisReport withPass = DIAGNOSER.diagnose(text(fail), text(pass));
+    assertThat(withPass.diagnosis().category()).isEqualTo(Category.RESOURCE);
+    assertThat(withPass.diagnosis().evidence())
+        .anyMatch(s -> s.first() <= traceFirst && s.last() >= traceLast + 3);
+    assertThat(withPass.diagnosis().evidence()).noneMatch(s -> s.contains(21)); // familiar lines
+    assertThat(withPass.lines()).hasSizeLessThanOrEqualTo(40); // the excerpt stays short
+
+    Diagnosis alone = DIAGNOSER.diagnose(text(fail)).diagnosis();
+    assertThat(alone.evidence().stream().mapToInt(LineSpan::length).sum()).isLessThan(60);
+  }
+
+  @Test
   void corruptGzipIsDiagnosedUpToTheDamage() throws IOException {
     ByteArrayOutputStream bos = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(bos)) {

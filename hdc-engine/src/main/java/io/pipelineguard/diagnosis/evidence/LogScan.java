@@ -32,6 +32,8 @@ public final class LogScan implements LineSink {
   private final TemplateMasker masker = new TemplateMasker();
   private final Map<String, Candidate> byTemplate = new HashMap<>();
   private final FailingStep step = new FailingStep();
+  private final NewLineRuns newRuns;
+  private boolean previousErrorLevel;
   private Candidate open;
   private int blankRun;
   private int lines;
@@ -47,6 +49,7 @@ public final class LogScan implements LineSink {
     this.matcher = knowledge.newMatcher();
     this.passTemplates = passTemplates;
     this.maxCandidates = maxCandidates;
+    this.newRuns = passTemplates.isEmpty() ? null : new NewLineRuns();
   }
 
   @Override
@@ -55,6 +58,18 @@ public final class LogScan implements LineSink {
     int n = cleaner.clean(chars, length);
     char[] c = cleaner.chars();
     step.accept(number, c, n, cleaner.wasMarker());
+    String lineTemplate = null;
+    if (newRuns != null) {
+      if (n > 0) {
+        lineTemplate = masker.mask(c, n);
+      }
+      boolean errorLevel = n > 0 && startsWithErrorLevel(c, n);
+      newRuns.accept(
+          number,
+          lineTemplate != null && !passTemplates.contains(lineTemplate),
+          n > 0 && (isContinuation(c, n) || (errorLevel && previousErrorLevel)));
+      previousErrorLevel = errorLevel;
+    }
     if (cleaner.wasMarker() && n == 0) {
       open = null;
       return;
@@ -78,7 +93,7 @@ public final class LogScan implements LineSink {
     if (score <= 0.25 && !votes) {
       return;
     }
-    String template = masker.mask(c, n);
+    String template = lineTemplate != null ? lineTemplate : masker.mask(c, n);
     Candidate existing = byTemplate.get(template);
     if (existing != null) {
       existing.count++;
@@ -149,6 +164,14 @@ public final class LogScan implements LineSink {
         || startsWith(c, n, "[C]");
   }
 
+  /**
+   * Whether a line carries an error level tag ({@code [ERROR]}, {@code ERROR:}): consecutive such
+   * lines are one message of the build tool (Maven's closing error block).
+   */
+  static boolean startsWithErrorLevel(char[] c, int n) {
+    return startsWith(c, n, "[ERROR]") || startsWith(c, n, "ERROR:");
+  }
+
   private static boolean startsWith(char[] c, int n, String p) {
     if (n < p.length()) {
       return false;
@@ -186,6 +209,26 @@ public final class LogScan implements LineSink {
     all = new ArrayList<>(all);
     all.sort(Comparator.comparingInt(Candidate::line));
     return Collections.unmodifiableList(all);
+  }
+
+  /**
+   * Returns the runs of lines the passing log does not have, or null when no passing log was given.
+   * Complete once the log has ended ({@link #endOfLog(int)}).
+   */
+  public NewLineRuns newLineRuns() {
+    return newRuns;
+  }
+
+  /**
+   * Ends the log: completes the failing step and the runs of new lines.
+   *
+   * @param lastLine the number of lines the reader counted
+   */
+  public void endOfLog(int lastLine) {
+    step.endOfLog(lastLine);
+    if (newRuns != null) {
+      newRuns.end();
+    }
   }
 
   /** Returns what was found about the first failing step. */
