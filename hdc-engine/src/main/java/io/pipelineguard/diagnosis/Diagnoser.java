@@ -406,12 +406,10 @@ public final class Diagnoser {
       List<EvidenceLine> shown) {
     TreeMap<Integer, String> lines = new TreeMap<>();
     if (cause != null) {
-      int end = Math.min(cause.blockEnd(), cause.line() + FIRST_CAUSE_LINES - 1);
-      List<String> texts = cause.texts();
-      for (int line = cause.line(); line <= end; line++) {
-        int k = line - cause.line();
-        lines.put(line, k < texts.size() ? texts.get(k) : "");
-      }
+      addFirstCause(cause, step.found() ? step.failLine() : Integer.MAX_VALUE, lines);
+    }
+    if (step.ciMarkerLine() > 0) {
+      lines.put(step.ciMarkerLine(), step.ciMarkerText()); // names the command and its exit code
     }
     List<FailingStep.TailLine> tail = step.tail();
     int tailShown = Math.min(TAIL_SHOWN, evidenceBudget / 2);
@@ -496,6 +494,28 @@ public final class Diagnoser {
       out.add(new LineSpan(first, last));
     }
     return out;
+  }
+
+  /**
+   * Shows the first cause with the lines printed right under it, indented or not (a test runner's
+   * test name and assertion, a compiler's source excerpt), at most {@value #FIRST_CAUSE_LINES} in
+   * all, ending at the first two consecutive blank lines or before the failure marker {@code
+   * failLine} (what follows belongs to later steps).
+   */
+  private static void addFirstCause(Candidate cause, int failLine, Map<Integer, String> lines) {
+    lines.put(cause.line(), cause.texts().get(0));
+    List<String> following = cause.following();
+    int blanks = 0;
+    int last =
+        Math.min(following.size(), Math.min(FIRST_CAUSE_LINES - 1, failLine - cause.line() - 1));
+    for (int k = 0; k < last; k++) {
+      String text = following.get(k);
+      blanks = text.isEmpty() ? blanks + 1 : 0;
+      if (blanks >= 2) {
+        break;
+      }
+      lines.put(cause.line() + 1 + k, text);
+    }
   }
 
   /** Turns shown line numbers into spans, joining runs separated by at most 2 unshown lines. */

@@ -145,6 +145,29 @@ class DiagnoserTest {
   }
 
   @Test
+  void firstCauseComesWithTheUnindentedDetailsUnderItAndTheMarkerLine() throws IOException {
+    String log =
+        "$ ./gradlew test\n"
+            + filler(150, "Running suite")
+            + "Tests run: 9, Failures: 1, Errors: 0, Skipped: 0 <<< FAILURE!\n"
+            + "parsesDates(org.example.DateTest)  Time elapsed: 0.01 sec  <<< FAILURE!\n"
+            + "java.lang.AssertionError: expected 2024 but was 1970\n"
+            + "Expected year of the parsed date\n"
+            + filler(150, "Running suite")
+            + "The command \"./gradlew test\" exited with 1.\n"
+            + "\n"
+            + "Done. Your build exited with 1.\n";
+    int cause = 152;
+    int marker = cause + 4 + 150;
+    DiagnosisReport r = DIAGNOSER.diagnose(text(log));
+    assertThat(r.diagnosis().category()).isEqualTo(Category.TEST_FAILURE);
+    assertThat(r.lines())
+        .extracting(EvidenceLine::number)
+        .contains(cause, cause + 1, cause + 2, cause + 3, marker);
+    assertThat(r.lines()).hasSizeLessThanOrEqualTo(20);
+  }
+
+  @Test
   void corruptGzipIsDiagnosedUpToTheDamage() throws IOException {
     ByteArrayOutputStream bos = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(bos)) {

@@ -34,6 +34,7 @@ public final class LogScan implements LineSink {
   private final FailingStep step = new FailingStep();
   private final NewLineRuns newRuns;
   private boolean previousErrorLevel;
+  private final List<Candidate> capturing = new ArrayList<>();
   private Candidate open;
   private int blankRun;
   private int lines;
@@ -70,6 +71,9 @@ public final class LogScan implements LineSink {
           n > 0 && (isContinuation(c, n) || (errorLevel && previousErrorLevel)));
       previousErrorLevel = errorLevel;
     }
+    if (!capturing.isEmpty()) {
+      captureFollowing(number, c, n);
+    }
     if (cleaner.wasMarker() && n == 0) {
       open = null;
       return;
@@ -77,6 +81,7 @@ public final class LogScan implements LineSink {
     if (open != null) {
       extendBlock(number, c, n);
     }
+
     if (n == 0) {
       return;
     }
@@ -110,6 +115,7 @@ public final class LogScan implements LineSink {
     cand.inPassLog = passTemplates.contains(template);
     byTemplate.put(template, cand);
     open = cand;
+    capturing.add(cand);
     blankRun = 0;
     if (byTemplate.size() >= 2 * maxCandidates) {
       prune();
@@ -135,6 +141,17 @@ public final class LogScan implements LineSink {
     open.blockEnd = number;
     if (open.texts.size() < Candidate.KEPT_LINES) {
       open.texts.add(text(c, n));
+    }
+  }
+
+  private void captureFollowing(int number, char[] c, int n) {
+    for (int i = capturing.size() - 1; i >= 0; i--) {
+      Candidate cand = capturing.get(i);
+      if (number - cand.line > Candidate.FOLLOWING_LINES) {
+        capturing.remove(i);
+      } else {
+        cand.following.add(n == 0 ? "" : text(c, n));
+      }
     }
   }
 
