@@ -168,6 +168,40 @@ class DiagnoserTest {
   }
 
   @Test
+  void testRunnersWhoseOutputSoundsLikeGitOrRpcTroubleAreTestFailures() throws IOException {
+    String commonTest =
+        "$ make ct\n"
+            + filler(20, "Testing suite")
+            + "cluster_helpers:rpc failed on line 88\n"
+            + "Reason: {badmatch,{error,timeout_waiting}}\n"
+            + "Testing app.cluster_SUITE: *** FAILED test case 2 of 4 ***\n"
+            + "Testing app.cluster_SUITE: TEST COMPLETE, 1 ok, 1 failed, 2 skipped of 4 test cases\n"
+            + "The command \"make ct\" exited with 2.\n";
+    DiagnosisReport ct = DIAGNOSER.diagnose(text(commonTest));
+    assertThat(ct.diagnosis().category()).isEqualTo(Category.TEST_FAILURE);
+    assertThat(ct.diagnosis().evidence()).anyMatch(s -> s.contains(22) && s.contains(23));
+
+    String pluginTests =
+        "$ test/run\n"
+            + "Branch 'feature' set up to track remote branch 'feature' from 'origin'.\n"
+            + filler(20, "executing case")
+            + "  (41/90) [EXECUTE] (X) Assertion failure\n"
+            + "  Success/Total: 89/90\n"
+            + "The command \"test/run\" exited with 1.\n";
+    assertThat(DIAGNOSER.diagnose(text(pluginTests)).diagnosis().category())
+        .isEqualTo(Category.TEST_FAILURE);
+
+    String shellTests =
+        "$ ./build.ps1 -Test\n"
+            + filler(20, "Describing module")
+            + "Expected 3, but got 4.\n"
+            + "2 tests in test/unit failed\n"
+            + "The command \"./build.ps1 -Test\" exited with 1.\n";
+    assertThat(DIAGNOSER.diagnose(text(shellTests)).diagnosis().category())
+        .isEqualTo(Category.TEST_FAILURE);
+  }
+
+  @Test
   void corruptGzipIsDiagnosedUpToTheDamage() throws IOException {
     ByteArrayOutputStream bos = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(bos)) {
