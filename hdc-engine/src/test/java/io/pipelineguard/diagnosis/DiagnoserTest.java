@@ -202,6 +202,56 @@ class DiagnoserTest {
   }
 
   @Test
+  void aLinkerThatFailsWithoutNamingWhyIsWorthARetry() throws IOException {
+    String cutShort =
+        "$ cargo build\n"
+            + filler(20, "Compiling crate")
+            + "error: linking with `cc` failed: exit status: 1\n"
+            + "  = note: collect2: error: ld returned 1 exit status\n"
+            + "ERROR: Job failed: exit code 1\n";
+    Diagnosis d = DIAGNOSER.diagnose(text(cutShort)).diagnosis();
+    assertThat(d.category()).isEqualTo(Category.COMPILATION);
+    assertThat(d.transientFailure()).isTrue();
+
+    String missingSymbol =
+        "$ cargo build\n"
+            + filler(20, "Compiling crate")
+            + "error: linking with `cc` failed: exit status: 1\n"
+            + "  = note: main.o: undefined reference to `widget_new'\n"
+            + "  = note: collect2: error: ld returned 1 exit status\n"
+            + "ERROR: Job failed: exit code 1\n";
+    Diagnosis m = DIAGNOSER.diagnose(text(missingSymbol)).diagnosis();
+    assertThat(m.category()).isEqualTo(Category.COMPILATION);
+    assertThat(m.transientFailure()).isFalse();
+  }
+
+  @Test
+  void aPanicInsideTheCompilersOwnSourcesIsACompilerCrash() throws IOException {
+    String log =
+        "$ cargo build\n"
+            + filler(20, "Compiling crate")
+            + "thread 'rustc' panicked at 'called `Option::unwrap()` on a `None` value', "
+            + "/rustc/0123abcd/compiler/rustc_query_system/src/query/plumbing.rs:10:5\n"
+            + "error: could not compile `app`\n"
+            + "ERROR: Job failed: exit code 1\n";
+    Diagnosis d = DIAGNOSER.diagnose(text(log)).diagnosis();
+    assertThat(d.category()).isEqualTo(Category.COMPILATION);
+    assertThat(d.transientFailure()).isTrue();
+    assertThat(d.explanation()).contains("compilation.compiler-panicked");
+
+    String testPanic =
+        "$ cargo test\n"
+            + "thread 'parser::tests::keeps_comments' panicked at 'assertion failed', "
+            + "src/parser.rs:10:5\n"
+            + "test parser::tests::keeps_comments ... FAILED\n"
+            + "test result: FAILED. 3 passed; 1 failed\n"
+            + "ERROR: Job failed: exit code 101\n";
+    Diagnosis t = DIAGNOSER.diagnose(text(testPanic)).diagnosis();
+    assertThat(t.category()).isEqualTo(Category.TEST_FAILURE);
+    assertThat(t.transientFailure()).isFalse();
+  }
+
+  @Test
   void corruptGzipIsDiagnosedUpToTheDamage() throws IOException {
     ByteArrayOutputStream bos = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(bos)) {
