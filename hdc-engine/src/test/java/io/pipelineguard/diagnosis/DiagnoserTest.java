@@ -252,6 +252,22 @@ class DiagnoserTest {
   }
 
   @Test
+  void aStoreWithoutThePinnedObjectIsADependencyFailure() throws IOException {
+    String log =
+        "$ make\n"
+            + filler(20, "fetching objects")
+            + "fail: pkg/store.lua:12: No such hash: 0123456789abcdef0123456789abcdef01234567\n"
+            + "make: *** [deps] Error 255\n"
+            + "The command \"make\" exited with 2.\n"
+            + "$ ./report.sh\n"
+            + "curl: (7) Failed to connect to reports.example port 443: Connection refused\n"
+            + "Done. Your build exited with 1.\n";
+    Diagnosis d = DIAGNOSER.diagnose(text(log)).diagnosis();
+    assertThat(d.category()).isEqualTo(Category.DEPENDENCY);
+    assertThat(d.evidence()).anyMatch(s -> s.contains(22));
+  }
+
+  @Test
   void corruptGzipIsDiagnosedUpToTheDamage() throws IOException {
     ByteArrayOutputStream bos = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(bos)) {
