@@ -48,8 +48,8 @@ public final class Diagnoser {
   private static final double OTHER_REGION_WEIGHT = 0.4;
   private static final double AFTER_FAILURE_WEIGHT = 0.2;
   private static final double BEFORE_STEP_WEIGHT = 0.25;
-  private static final double FAR_DISCOUNT = 0.6;
-  private static final int FAR_LINES = 1500;
+  private static final double FAR_DISCOUNT = 0.75;
+  private static final int FAR_LINES = 2000;
   private static final int TAIL_SHOWN = 12;
   private static final int SHORT_STEP_LINES = 100;
   private static final double GUESSED_COMMAND_WEIGHT = 0.5;

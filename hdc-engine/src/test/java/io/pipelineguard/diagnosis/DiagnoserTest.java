@@ -343,6 +343,26 @@ class DiagnoserTest {
   }
 
   @Test
+  void aStrongSignFarBeforeTheFailureLosesToAWeakerOneRightBeforeIt() throws IOException {
+    String log =
+        "$ make all\n"
+            + "realpath: invalid option -- 'm'\n" // a harmless usage message; the build goes on
+            + filler(2500, "building package")
+            + "* Requesting https://pkg.example.org/pkg/widget.sig\n"
+            + "* Failure 404 Not Found\n"
+            + "make: *** [image] Error 2\n"
+            + "The command \"make all\" exited with 2.\n";
+    Diagnosis d = DIAGNOSER.diagnose(text(log)).diagnosis();
+    assertThat(d.category()).isEqualTo(Category.DEPENDENCY);
+    io.pipelineguard.diagnosis.evidence.FailingStep step =
+        new io.pipelineguard.diagnosis.evidence.FailingStep();
+    char[] fail = "The command \"make\" exited with 2.".toCharArray();
+    step.accept(3000, fail, fail.length, false);
+    assertThat(Diagnoser.stepWeight(10, step, 3000))
+        .isCloseTo(0.25, org.assertj.core.api.Assertions.within(0.01));
+  }
+
+  @Test
   void aFailingTestThatTimedOutIsFlaky() throws IOException {
     String log =
         filler(20, "setup")
