@@ -74,6 +74,17 @@ public final class Diagnoser {
    */
   static final String DISK_FULL_RULE = "resource.disk";
 
+  /**
+   * The built-in rule for a compiler error located in downloaded package code (cargo's download
+   * cache): the compilation votes describe a dependency's code, see {@link #refineCompilation}.
+   */
+  static final String DOWNLOADED_CODE_RULE = "dependency.compile-error-in-downloaded-crate";
+
+  /**
+   * Share of the compilation votes the downloaded-code vote needs to make them dependency votes.
+   */
+  static final double DOWNLOADED_SHARE = 0.5;
+
   private final KnowledgeBase knowledge;
   private final ReadLimits limits;
   private final int maxCandidates;
@@ -227,6 +238,8 @@ public final class Diagnoser {
       }
     }
     refineTestFailure(scores);
+    RuleHit downloaded = hits.get(DOWNLOADED_CODE_RULE);
+    refineCompilation(scores, downloaded == null ? 0 : downloaded.weight());
     Category winner = Category.UNKNOWN;
     double top = 0;
     double second = 0;
@@ -292,6 +305,21 @@ public final class Diagnoser {
     boolean intermittent = flaky >= FLAKY_SHARE * tests;
     scores.remove(intermittent ? Category.TEST_FAILURE : Category.FLAKY_TEST);
     scores.put(intermittent ? Category.FLAKY_TEST : Category.TEST_FAILURE, tests + flaky);
+  }
+
+  /**
+   * Moves the compilation votes to dependency when the compiler's errors lie in downloaded code
+   * (the {@link #DOWNLOADED_CODE_RULE} vote reaches {@link #DOWNLOADED_SHARE} of the compilation
+   * votes): taxonomy rule 1, a compile error caused by a dependency is a dependency failure.
+   * Constant time.
+   */
+  static void refineCompilation(Map<Category, Double> scores, double downloadedVote) {
+    double compile = scores.getOrDefault(Category.COMPILATION, 0.0);
+    if (downloadedVote <= 0 || compile <= 0 || downloadedVote < DOWNLOADED_SHARE * compile) {
+      return;
+    }
+    scores.remove(Category.COMPILATION);
+    scores.merge(Category.DEPENDENCY, compile, Double::sum);
   }
 
   /** Whether {@code ind} is the first of the strongest indications of its category on the line. */

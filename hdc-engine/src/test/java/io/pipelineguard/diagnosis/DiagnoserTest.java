@@ -268,6 +268,38 @@ class DiagnoserTest {
   }
 
   @Test
+  void aCompileErrorInsideADownloadedCrateIsADependencyFailure() throws IOException {
+    String inDependency =
+        "$ cargo build\n"
+            + filler(20, "Compiling crate")
+            + "error[E0407]: method `grow` is not a member of trait `Alloc`\n"
+            + "   --> /home/ci/.cargo/registry/src/index-0123/slab_alloc-0.5.0/src/lib.rs:139:5\n"
+            + "    |\n"
+            + "error: could not compile `slab_alloc`\n"
+            + "The command \"cargo build\" exited with 101.\n";
+    assertThat(DIAGNOSER.diagnose(text(inDependency)).diagnosis().category())
+        .isEqualTo(Category.DEPENDENCY);
+
+    String inProject = inDependency.replace("/home/ci/.cargo/registry/src/index-0123/", "/w/");
+    assertThat(DIAGNOSER.diagnose(text(inProject)).diagnosis().category())
+        .isEqualTo(Category.COMPILATION);
+  }
+
+  @Test
+  void compilationVotesBecomeDependencyVotesOnlyWithEnoughDownloadedCodeVotes() {
+    java.util.Map<Category, Double> scores = new java.util.EnumMap<>(Category.class);
+    scores.put(Category.COMPILATION, 8.0);
+    Diagnoser.refineCompilation(scores, 3.0);
+    assertThat(scores)
+        .containsEntry(Category.COMPILATION, 8.0)
+        .doesNotContainKey(Category.DEPENDENCY);
+    Diagnoser.refineCompilation(scores, 4.0);
+    assertThat(scores)
+        .containsEntry(Category.DEPENDENCY, 8.0)
+        .doesNotContainKey(Category.COMPILATION);
+  }
+
+  @Test
   void corruptGzipIsDiagnosedUpToTheDamage() throws IOException {
     ByteArrayOutputStream bos = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(bos)) {
