@@ -300,6 +300,24 @@ class DiagnoserTest {
   }
 
   @Test
+  void aTestTreeShowsTheFailedTestWithItsDiff() throws IOException {
+    String log =
+        "$ stack test\n"
+            + filler(150, "  reader:                     OK (0.01s)")
+            + "    tables:                                       FAIL (0.06s)\n"
+            + "      --- tables.expected\n"
+            + "      +++ tables.actual\n"
+            + "      +  29 </table>\n"
+            + "      -  29 </table\n"
+            + filler(150, "  writer:                     OK (0.01s)")
+            + "1 out of 300 tests failed (4.03s)\n"
+            + "The command \"stack test\" exited with 1.\n";
+    DiagnosisReport r = DIAGNOSER.diagnose(text(log));
+    assertThat(r.diagnosis().category()).isEqualTo(Category.TEST_FAILURE);
+    assertThat(r.lines()).extracting(EvidenceLine::number).contains(152, 153, 154, 155, 156);
+  }
+
+  @Test
   void corruptGzipIsDiagnosedUpToTheDamage() throws IOException {
     ByteArrayOutputStream bos = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(bos)) {
