@@ -318,6 +318,27 @@ class DiagnoserTest {
   }
 
   @Test
+  void phpUnitsFailureListIsTheFirstCause() throws IOException {
+    String log =
+        "$ vendor/bin/phpunit\n"
+            + filler(150, "...............")
+            + "There was 1 failure:\n"
+            + "\n"
+            + "1) Cart_test::test_total_with_discount\n"
+            + "Failed asserting that 90 is identical to 95.\n"
+            + "\n"
+            + "/w/tests/Cart_test.php:42\n"
+            + "\n"
+            + "FAILURES!\n"
+            + "Tests: 401, Assertions: 1341, Failures: 1.\n"
+            + filler(150, "Code coverage line")
+            + "The command \"vendor/bin/phpunit\" exited with 1.\n";
+    DiagnosisReport r = DIAGNOSER.diagnose(text(log));
+    assertThat(r.diagnosis().category()).isEqualTo(Category.TEST_FAILURE);
+    assertThat(r.lines()).extracting(EvidenceLine::number).contains(152, 154, 155, 157);
+  }
+
+  @Test
   void corruptGzipIsDiagnosedUpToTheDamage() throws IOException {
     ByteArrayOutputStream bos = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(bos)) {
