@@ -3,6 +3,7 @@ package io.pipelineguard.diagnosis;
 import io.pipelineguard.diagnosis.evidence.Candidate;
 import io.pipelineguard.diagnosis.evidence.FailingStep;
 import io.pipelineguard.diagnosis.evidence.LogScan;
+import io.pipelineguard.diagnosis.evidence.NewLineRuns;
 import io.pipelineguard.diagnosis.evidence.PassLogIndex;
 import io.pipelineguard.diagnosis.knowledge.Indication;
 import io.pipelineguard.diagnosis.knowledge.KnowledgeBase;
@@ -47,13 +48,16 @@ public final class Diagnoser {
   private static final double OTHER_REGION_WEIGHT = 0.4;
   private static final double AFTER_FAILURE_WEIGHT = 0.2;
   private static final double BEFORE_STEP_WEIGHT = 0.25;
-  private static final double FAR_DISCOUNT = 0.6;
-  private static final int FAR_LINES = 1500;
+  private static final double FAR_DISCOUNT = 0.75;
+  private static final int FAR_LINES = 2000;
   private static final int TAIL_SHOWN = 12;
   private static final int SHORT_STEP_LINES = 100;
   private static final double GUESSED_COMMAND_WEIGHT = 0.5;
   private static final int FIRST_CAUSE_LINES = 8;
   private static final double FIRST_CAUSE_WEIGHT = 2.0;
+
+  /** How far (lines each way) evidence widens over a run of lines the passing log lacks. */
+  static final int NEW_RUN_REACH = 5000;
 
   /** How many of the most telling templates are handed to learned prototypes. */
   private static final int PROTOTYPE_QUERY_TEMPLATES = 16;
@@ -69,6 +73,17 @@ public final class Diagnoser {
    * FailingStep#persistentMachine()}) the disk stays full, so such a failure is not transient.
    */
   static final String DISK_FULL_RULE = "resource.disk";
+
+  /**
+   * The built-in rule for a compiler error located in downloaded package code (cargo's download
+   * cache): the compilation votes describe a dependency's code, see {@link #refineCompilation}.
+   */
+  static final String DOWNLOADED_CODE_RULE = "dependency.compile-error-in-downloaded-crate";
+
+  /**
+   * Share of the compilation votes the downloaded-code vote needs to make them dependency votes.
+   */
+  static final double DOWNLOADED_SHARE = 0.5;
 
   private final KnowledgeBase knowledge;
   private final ReadLimits limits;
@@ -136,8 +151,8 @@ public final class Diagnoser {
     try (InputStream in = failing.open()) {
       read = LogLineReader.read(in, limits, scan);
     }
-    scan.failingStep().endOfLog(read.lines());
-    return judge(scan.candidates(), scan.failingStep(), pass, read, passBytes);
+    scan.endOfLog(read.lines());
+    return judge(scan.candidates(), scan.failingStep(), pass, scan.newLineRuns(), read, passBytes);
   }
 
   /**
@@ -165,6 +180,7 @@ public final class Diagnoser {
       List<Candidate> candidates,
       FailingStep step,
       Set<String> pass,
+      NewLineRuns newRuns,
       ReadResult read,
       long passBytes) {
     Map<Category, Double> scores = new EnumMap<>(Category.class);
@@ -222,6 +238,8 @@ public final class Diagnoser {
       }
     }
     refineTestFailure(scores);
+    RuleHit downloaded = hits.get(DOWNLOADED_CODE_RULE);
+    refineCompilation(scores, downloaded == null ? 0 : downloaded.weight());
     Category winner = Category.UNKNOWN;
     double top = 0;
     double second = 0;
@@ -241,6 +259,9 @@ public final class Diagnoser {
     List<Region> regions = regions(candidates, winner, step, total);
     List<EvidenceLine> shown = new ArrayList<>();
     List<LineSpan> spans = select(regions, step, pass, firstCause(candidates, winner, step), shown);
+    if (newRuns != null) {
+      spans = widenToNewRuns(spans, shown, newRuns);
+    }
     List<String> evidenceTemplates = topTemplates(candidates, winner, 5);
     boolean transientFailure = decideTransient(winner, candidates, scores, step);
     double confidence =
@@ -284,6 +305,21 @@ public final class Diagnoser {
     boolean intermittent = flaky >= FLAKY_SHARE * tests;
     scores.remove(intermittent ? Category.TEST_FAILURE : Category.FLAKY_TEST);
     scores.put(intermittent ? Category.FLAKY_TEST : Category.TEST_FAILURE, tests + flaky);
+  }
+
+  /**
+   * Moves the compilation votes to dependency when the compiler's errors lie in downloaded code
+   * (the {@link #DOWNLOADED_CODE_RULE} vote reaches {@link #DOWNLOADED_SHARE} of the compilation
+   * votes): taxonomy rule 1, a compile error caused by a dependency is a dependency failure.
+   * Constant time.
+   */
+  static void refineCompilation(Map<Category, Double> scores, double downloadedVote) {
+    double compile = scores.getOrDefault(Category.COMPILATION, 0.0);
+    if (downloadedVote <= 0 || compile <= 0 || downloadedVote < DOWNLOADED_SHARE * compile) {
+      return;
+    }
+    scores.remove(Category.COMPILATION);
+    scores.merge(Category.DEPENDENCY, compile, Double::sum);
   }
 
   /** Whether {@code ind} is the first of the strongest indications of its category on the line. */
@@ -398,12 +434,10 @@ public final class Diagnoser {
       List<EvidenceLine> shown) {
     TreeMap<Integer, String> lines = new TreeMap<>();
     if (cause != null) {
-      int end = Math.min(cause.blockEnd(), cause.line() + FIRST_CAUSE_LINES - 1);
-      List<String> texts = cause.texts();
-      for (int line = cause.line(); line <= end; line++) {
-        int k = line - cause.line();
-        lines.put(line, k < texts.size() ? texts.get(k) : "");
-      }
+      addFirstCause(cause, step.found() ? step.failLine() : Integer.MAX_VALUE, lines);
+    }
+    if (step.ciMarkerLine() > 0) {
+      lines.put(step.ciMarkerLine(), step.ciMarkerText()); // names the command and its exit code
     }
     List<FailingStep.TailLine> tail = step.tail();
     int tailShown = Math.min(TAIL_SHOWN, evidenceBudget / 2);
@@ -447,6 +481,69 @@ public final class Diagnoser {
       }
     }
     return spansOf(lines, shown);
+  }
+
+  /**
+   * With a passing log: widens the evidence to the whole run of new lines (templates the passing
+   * log does not have, see {@link NewLineRuns}) around each shown line, at most {@value
+   * #NEW_RUN_REACH} lines each way, as a person comparing the two logs would read it: a stack trace
+   * or an error listing that the last success did not print is one piece of evidence. Shown lines
+   * ({@code shown}) stay the excerpt; only the spans grow. Cost: a binary search per shown line.
+   */
+  static List<LineSpan> widenToNewRuns(
+      List<LineSpan> spans, List<EvidenceLine> shown, NewLineRuns runs) {
+    TreeMap<Integer, Integer> intervals = new TreeMap<>();
+    for (LineSpan s : spans) {
+      intervals.merge(s.first(), s.last(), Math::max);
+    }
+    for (EvidenceLine line : shown) {
+      int[] run = runs.runContaining(line.number());
+      if (run != null) {
+        int first = Math.max(run[0], line.number() - NEW_RUN_REACH);
+        int last = Math.min(run[1], line.number() + NEW_RUN_REACH);
+        intervals.merge(first, last, Math::max);
+      }
+    }
+    List<LineSpan> out = new ArrayList<>();
+    int first = -1;
+    int last = -1;
+    for (Map.Entry<Integer, Integer> e : intervals.entrySet()) {
+      if (first > 0 && e.getKey() <= last + 3) {
+        last = Math.max(last, e.getValue());
+        continue;
+      }
+      if (first > 0) {
+        out.add(new LineSpan(first, last));
+      }
+      first = e.getKey();
+      last = e.getValue();
+    }
+    if (first > 0) {
+      out.add(new LineSpan(first, last));
+    }
+    return out;
+  }
+
+  /**
+   * Shows the first cause with the lines printed right under it, indented or not (a test runner's
+   * test name and assertion, a compiler's source excerpt), at most {@value #FIRST_CAUSE_LINES} in
+   * all, ending at the first two consecutive blank lines or before the failure marker {@code
+   * failLine} (what follows belongs to later steps).
+   */
+  private static void addFirstCause(Candidate cause, int failLine, Map<Integer, String> lines) {
+    lines.put(cause.line(), cause.texts().get(0));
+    List<String> following = cause.following();
+    int blanks = 0;
+    int last =
+        Math.min(following.size(), Math.min(FIRST_CAUSE_LINES - 1, failLine - cause.line() - 1));
+    for (int k = 0; k < last; k++) {
+      String text = following.get(k);
+      blanks = text.isEmpty() ? blanks + 1 : 0;
+      if (blanks >= 2) {
+        break;
+      }
+      lines.put(cause.line() + 1 + k, text);
+    }
   }
 
   /** Turns shown line numbers into spans, joining runs separated by at most 2 unshown lines. */

@@ -111,6 +111,234 @@ class DiagnoserTest {
   }
 
   @Test
+  void withAPassingLogEvidenceCoversTheWholeNewBlock() throws IOException {
+    String familiarFrames = "\tat org.example.Runner.invoke(Runner.java:7)\n".repeat(3);
+    StringBuilder trace = new StringBuilder("java.io.IOException: No space left on device\n");
+    for (int i = 0; i < 60; i++) {
+      trace.append("\tat org.example.Writer.write").append((char) ('a' + i % 26));
+      trace.append("(Writer.java:").append(i).append(")\n");
+      if (i == 30) {
+        trace.append(familiarFrames); // frames the passing run printed too
+      }
+    }
+    String pass =
+        filler(20, "setup") + familiarFrames + filler(20, "build") + "Finished: SUCCESS\n";
+    String fail =
+        filler(20, "setup")
+            + familiarFrames
+            + trace
+            + "[ERROR] Failed to execute goal generate on project demo\n"
+            + "[ERROR] \n"
+            + "[ERROR] Re-run with the -e switch for the full stack trace.\n"
+            + "Finished: FAILURE\n";
+    int traceFirst = 24;
+    int traceLast = traceFirst + 60 + 3;
+    DiagnosisReport withPass = DIAGNOSER.diagnose(text(fail), text(pass));
+    assertThat(withPass.diagnosis().category()).isEqualTo(Category.RESOURCE);
+    assertThat(withPass.diagnosis().evidence())
+        .anyMatch(s -> s.first() <= traceFirst && s.last() >= traceLast + 3);
+    assertThat(withPass.diagnosis().evidence()).noneMatch(s -> s.contains(21)); // familiar lines
+    assertThat(withPass.lines()).hasSizeLessThanOrEqualTo(40); // the excerpt stays short
+
+    Diagnosis alone = DIAGNOSER.diagnose(text(fail)).diagnosis();
+    assertThat(alone.evidence().stream().mapToInt(LineSpan::length).sum()).isLessThan(60);
+  }
+
+  @Test
+  void firstCauseComesWithTheUnindentedDetailsUnderItAndTheMarkerLine() throws IOException {
+    String log =
+        "$ ./gradlew test\n"
+            + filler(150, "Running suite")
+            + "Tests run: 9, Failures: 1, Errors: 0, Skipped: 0 <<< FAILURE!\n"
+            + "parsesDates(org.example.DateTest)  Time elapsed: 0.01 sec  <<< FAILURE!\n"
+            + "java.lang.AssertionError: expected 2024 but was 1970\n"
+            + "Expected year of the parsed date\n"
+            + filler(150, "Running suite")
+            + "The command \"./gradlew test\" exited with 1.\n"
+            + "\n"
+            + "Done. Your build exited with 1.\n";
+    int cause = 152;
+    int marker = cause + 4 + 150;
+    DiagnosisReport r = DIAGNOSER.diagnose(text(log));
+    assertThat(r.diagnosis().category()).isEqualTo(Category.TEST_FAILURE);
+    assertThat(r.lines())
+        .extracting(EvidenceLine::number)
+        .contains(cause, cause + 1, cause + 2, cause + 3, marker);
+    assertThat(r.lines()).hasSizeLessThanOrEqualTo(20);
+  }
+
+  @Test
+  void testRunnersWhoseOutputSoundsLikeGitOrRpcTroubleAreTestFailures() throws IOException {
+    String commonTest =
+        "$ make ct\n"
+            + filler(20, "Testing suite")
+            + "cluster_helpers:rpc failed on line 88\n"
+            + "Reason: {badmatch,{error,timeout_waiting}}\n"
+            + "Testing app.cluster_SUITE: *** FAILED test case 2 of 4 ***\n"
+            + "Testing app.cluster_SUITE: TEST COMPLETE, 1 ok, 1 failed, 2 skipped of 4 test cases\n"
+            + "The command \"make ct\" exited with 2.\n";
+    DiagnosisReport ct = DIAGNOSER.diagnose(text(commonTest));
+    assertThat(ct.diagnosis().category()).isEqualTo(Category.TEST_FAILURE);
+    assertThat(ct.diagnosis().evidence()).anyMatch(s -> s.contains(22) && s.contains(23));
+
+    String pluginTests =
+        "$ test/run\n"
+            + "Branch 'feature' set up to track remote branch 'feature' from 'origin'.\n"
+            + filler(20, "executing case")
+            + "  (41/90) [EXECUTE] (X) Assertion failure\n"
+            + "  Success/Total: 89/90\n"
+            + "The command \"test/run\" exited with 1.\n";
+    assertThat(DIAGNOSER.diagnose(text(pluginTests)).diagnosis().category())
+        .isEqualTo(Category.TEST_FAILURE);
+
+    String shellTests =
+        "$ ./build.ps1 -Test\n"
+            + filler(20, "Describing module")
+            + "Expected 3, but got 4.\n"
+            + "2 tests in test/unit failed\n"
+            + "The command \"./build.ps1 -Test\" exited with 1.\n";
+    assertThat(DIAGNOSER.diagnose(text(shellTests)).diagnosis().category())
+        .isEqualTo(Category.TEST_FAILURE);
+  }
+
+  @Test
+  void aLinkerThatFailsWithoutNamingWhyIsWorthARetry() throws IOException {
+    String cutShort =
+        "$ cargo build\n"
+            + filler(20, "Compiling crate")
+            + "error: linking with `cc` failed: exit status: 1\n"
+            + "  = note: collect2: error: ld returned 1 exit status\n"
+            + "ERROR: Job failed: exit code 1\n";
+    Diagnosis d = DIAGNOSER.diagnose(text(cutShort)).diagnosis();
+    assertThat(d.category()).isEqualTo(Category.COMPILATION);
+    assertThat(d.transientFailure()).isTrue();
+
+    String missingSymbol =
+        "$ cargo build\n"
+            + filler(20, "Compiling crate")
+            + "error: linking with `cc` failed: exit status: 1\n"
+            + "  = note: main.o: undefined reference to `widget_new'\n"
+            + "  = note: collect2: error: ld returned 1 exit status\n"
+            + "ERROR: Job failed: exit code 1\n";
+    Diagnosis m = DIAGNOSER.diagnose(text(missingSymbol)).diagnosis();
+    assertThat(m.category()).isEqualTo(Category.COMPILATION);
+    assertThat(m.transientFailure()).isFalse();
+  }
+
+  @Test
+  void aPanicInsideTheCompilersOwnSourcesIsACompilerCrash() throws IOException {
+    String log =
+        "$ cargo build\n"
+            + filler(20, "Compiling crate")
+            + "thread 'rustc' panicked at 'called `Option::unwrap()` on a `None` value', "
+            + "/rustc/0123abcd/compiler/rustc_query_system/src/query/plumbing.rs:10:5\n"
+            + "error: could not compile `app`\n"
+            + "ERROR: Job failed: exit code 1\n";
+    Diagnosis d = DIAGNOSER.diagnose(text(log)).diagnosis();
+    assertThat(d.category()).isEqualTo(Category.COMPILATION);
+    assertThat(d.transientFailure()).isTrue();
+    assertThat(d.explanation()).contains("compilation.compiler-panicked");
+
+    String testPanic =
+        "$ cargo test\n"
+            + "thread 'parser::tests::keeps_comments' panicked at 'assertion failed', "
+            + "src/parser.rs:10:5\n"
+            + "test parser::tests::keeps_comments ... FAILED\n"
+            + "test result: FAILED. 3 passed; 1 failed\n"
+            + "ERROR: Job failed: exit code 101\n";
+    Diagnosis t = DIAGNOSER.diagnose(text(testPanic)).diagnosis();
+    assertThat(t.category()).isEqualTo(Category.TEST_FAILURE);
+    assertThat(t.transientFailure()).isFalse();
+  }
+
+  @Test
+  void aStoreWithoutThePinnedObjectIsADependencyFailure() throws IOException {
+    String log =
+        "$ make\n"
+            + filler(20, "fetching objects")
+            + "fail: pkg/store.lua:12: No such hash: 0123456789abcdef0123456789abcdef01234567\n"
+            + "make: *** [deps] Error 255\n"
+            + "The command \"make\" exited with 2.\n"
+            + "$ ./report.sh\n"
+            + "curl: (7) Failed to connect to reports.example port 443: Connection refused\n"
+            + "Done. Your build exited with 1.\n";
+    Diagnosis d = DIAGNOSER.diagnose(text(log)).diagnosis();
+    assertThat(d.category()).isEqualTo(Category.DEPENDENCY);
+    assertThat(d.evidence()).anyMatch(s -> s.contains(22));
+  }
+
+  @Test
+  void aCompileErrorInsideADownloadedCrateIsADependencyFailure() throws IOException {
+    String inDependency =
+        "$ cargo build\n"
+            + filler(20, "Compiling crate")
+            + "error[E0407]: method `grow` is not a member of trait `Alloc`\n"
+            + "   --> /home/ci/.cargo/registry/src/index-0123/slab_alloc-0.5.0/src/lib.rs:139:5\n"
+            + "    |\n"
+            + "error: could not compile `slab_alloc`\n"
+            + "The command \"cargo build\" exited with 101.\n";
+    assertThat(DIAGNOSER.diagnose(text(inDependency)).diagnosis().category())
+        .isEqualTo(Category.DEPENDENCY);
+
+    String inProject = inDependency.replace("/home/ci/.cargo/registry/src/index-0123/", "/w/");
+    assertThat(DIAGNOSER.diagnose(text(inProject)).diagnosis().category())
+        .isEqualTo(Category.COMPILATION);
+  }
+
+  @Test
+  void compilationVotesBecomeDependencyVotesOnlyWithEnoughDownloadedCodeVotes() {
+    java.util.Map<Category, Double> scores = new java.util.EnumMap<>(Category.class);
+    scores.put(Category.COMPILATION, 8.0);
+    Diagnoser.refineCompilation(scores, 3.0);
+    assertThat(scores)
+        .containsEntry(Category.COMPILATION, 8.0)
+        .doesNotContainKey(Category.DEPENDENCY);
+    Diagnoser.refineCompilation(scores, 4.0);
+    assertThat(scores)
+        .containsEntry(Category.DEPENDENCY, 8.0)
+        .doesNotContainKey(Category.COMPILATION);
+  }
+
+  @Test
+  void aTestTreeShowsTheFailedTestWithItsDiff() throws IOException {
+    String log =
+        "$ stack test\n"
+            + filler(150, "  reader:                     OK (0.01s)")
+            + "    tables:                                       FAIL (0.06s)\n"
+            + "      --- tables.expected\n"
+            + "      +++ tables.actual\n"
+            + "      +  29 </table>\n"
+            + "      -  29 </table\n"
+            + filler(150, "  writer:                     OK (0.01s)")
+            + "1 out of 300 tests failed (4.03s)\n"
+            + "The command \"stack test\" exited with 1.\n";
+    DiagnosisReport r = DIAGNOSER.diagnose(text(log));
+    assertThat(r.diagnosis().category()).isEqualTo(Category.TEST_FAILURE);
+    assertThat(r.lines()).extracting(EvidenceLine::number).contains(152, 153, 154, 155, 156);
+  }
+
+  @Test
+  void phpUnitsFailureListIsTheFirstCause() throws IOException {
+    String log =
+        "$ vendor/bin/phpunit\n"
+            + filler(150, "...............")
+            + "There was 1 failure:\n"
+            + "\n"
+            + "1) Cart_test::test_total_with_discount\n"
+            + "Failed asserting that 90 is identical to 95.\n"
+            + "\n"
+            + "/w/tests/Cart_test.php:42\n"
+            + "\n"
+            + "FAILURES!\n"
+            + "Tests: 401, Assertions: 1341, Failures: 1.\n"
+            + filler(150, "Code coverage line")
+            + "The command \"vendor/bin/phpunit\" exited with 1.\n";
+    DiagnosisReport r = DIAGNOSER.diagnose(text(log));
+    assertThat(r.diagnosis().category()).isEqualTo(Category.TEST_FAILURE);
+    assertThat(r.lines()).extracting(EvidenceLine::number).contains(152, 154, 155, 157);
+  }
+
+  @Test
   void corruptGzipIsDiagnosedUpToTheDamage() throws IOException {
     ByteArrayOutputStream bos = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(bos)) {
@@ -183,6 +411,26 @@ class DiagnoserTest {
     double after = Diagnoser.stepWeight(300, step, 1000);
     assertThat(inStep).isGreaterThan(before).isGreaterThan(after);
     assertThat(inStep).isCloseTo(1.0, org.assertj.core.api.Assertions.within(0.05));
+  }
+
+  @Test
+  void aStrongSignFarBeforeTheFailureLosesToAWeakerOneRightBeforeIt() throws IOException {
+    String log =
+        "$ make all\n"
+            + "realpath: invalid option -- 'm'\n" // a harmless usage message; the build goes on
+            + filler(2500, "building package")
+            + "* Requesting https://pkg.example.org/pkg/widget.sig\n"
+            + "* Failure 404 Not Found\n"
+            + "make: *** [image] Error 2\n"
+            + "The command \"make all\" exited with 2.\n";
+    Diagnosis d = DIAGNOSER.diagnose(text(log)).diagnosis();
+    assertThat(d.category()).isEqualTo(Category.DEPENDENCY);
+    io.pipelineguard.diagnosis.evidence.FailingStep step =
+        new io.pipelineguard.diagnosis.evidence.FailingStep();
+    char[] fail = "The command \"make\" exited with 2.".toCharArray();
+    step.accept(3000, fail, fail.length, false);
+    assertThat(Diagnoser.stepWeight(10, step, 3000))
+        .isCloseTo(0.25, org.assertj.core.api.Assertions.within(0.01));
   }
 
   @Test

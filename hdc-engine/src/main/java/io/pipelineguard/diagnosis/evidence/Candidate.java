@@ -13,6 +13,9 @@ public final class Candidate {
   /** Continuation lines whose text is kept for display. */
   static final int KEPT_LINES = 12;
 
+  /** Lines right after the line whose text is kept, continuation or not. */
+  public static final int FOLLOWING_LINES = 8;
+
   /** Characters of a line's text kept for display. */
   static final int KEPT_CHARS = 300;
 
@@ -21,6 +24,7 @@ public final class Candidate {
   final List<Indication> indications;
   final double lineScore;
   final List<String> texts = new ArrayList<>(2);
+  final List<String> following = new ArrayList<>(0);
   int blockEnd;
   int lastLine;
   int count = 1;
@@ -74,6 +78,15 @@ public final class Candidate {
   /** Returns the kept text of the line and of its first continuation lines. */
   public List<String> texts() {
     return texts;
+  }
+
+  /**
+   * Returns the text of the lines right after the line (blank ones as empty strings), whether or
+   * not they continue it, at most {@value #FOLLOWING_LINES}: the details a test runner or compiler
+   * prints under its first error line without indenting them.
+   */
+  public List<String> following() {
+    return following;
   }
 
   /** Returns the score after damping lines that also occur in the passing log. */

@@ -38,11 +38,14 @@ public final class FailingStep {
   private int stepStart;
   private String stepCommand = "";
   private int failLine;
+  private String failText = "";
   private int failStepStart;
   private String failCommand = "";
   private int weakFailLine;
   private boolean quotedSeen;
   private boolean persistentMachine;
+  private int openQuoteLine; // a Travis "The command \"..." line whose quote closes further down
+  private String openQuoteCommand = "";
   private int scriptHeaderLine; // npm's "> name@version script /dir" line of the current step
 
   /**
@@ -58,6 +61,17 @@ public final class FailingStep {
       return;
     }
     int kind = classify(c, n, marker);
+    String quoted = null;
+    if (kind == NONE && openQuoteLine > 0 && number - openQuoteLine <= MULTI_LINE_COMMAND) {
+      kind = closesQuotedCommand(c, n) ? FAILURE : NONE;
+      quoted = kind == FAILURE ? openQuoteCommand : null;
+      openQuoteLine = lastIndexOf(c, n, "\" exited with ") >= 0 ? 0 : openQuoteLine;
+    } else if (kind == NONE
+        && startsWith(c, n, "The command \"")
+        && lastIndexOf(c, n, "\" exited with ") < 0) {
+      openQuoteLine = number; // a multi-line command: its exit status comes on a later line
+      openQuoteCommand = new String(c, 13, Math.min(n - 13, KEPT_CHARS));
+    }
     if (kind == PERSISTENT_MACHINE) {
       persistentMachine = true;
     } else if (kind == STEP_START) {
@@ -66,7 +80,10 @@ public final class FailingStep {
       scriptHeaderLine = 0;
     } else if (kind == FAILURE) {
       failLine = number;
-      String quoted = quotedCommand(c, n);
+      failText = new String(c, 0, Math.min(n, KEPT_CHARS));
+      if (quoted == null) {
+        quoted = quotedCommand(c, n);
+      }
       if (weakFailLine == 0) {
         failStepStart = stepStart;
         failCommand = stepCommand;
@@ -104,6 +121,22 @@ public final class FailingStep {
   static final int WEAK_FAILURE = 3;
   static final int BUILD_END = 4;
   static final int PERSISTENT_MACHINE = 5;
+
+  /** Lines a Travis command quoted over several lines may span before its exit status. */
+  static final int MULTI_LINE_COMMAND = 20;
+
+  /**
+   * Whether a line ends a multi-line quoted Travis command with a failure: {@code " exited with N}
+   * (N not 0) or {@code " failed}.
+   */
+  static boolean closesQuotedCommand(char[] c, int n) {
+    int at = lastIndexOf(c, n, "\" exited with ");
+    if (at >= 0) {
+      int d = at + 14;
+      return d < n && c[d] >= '1' && c[d] <= '9';
+    }
+    return lastIndexOf(c, n, "\" failed") >= 0;
+  }
 
   /** Classifies a cleaned line as a step start, a failure marker or neither. */
   static int classify(char[] c, int n, boolean marker) {
@@ -264,6 +297,20 @@ public final class FailingStep {
       return weakFailLine;
     }
     return failLine;
+  }
+
+  /**
+   * Returns the line of the CI's own "command failed" marker (Travis {@code The command "..."
+   * exited with N}, GitHub {@code ##[error]Process completed...}, GitLab, Jenkins), or 0 when the
+   * log has none; unlike {@link #failLine()} never a build tool's summary or the end of the log.
+   */
+  public int ciMarkerLine() {
+    return failLine;
+  }
+
+  /** Returns the cleaned text of {@link #ciMarkerLine()} (cut to 300 characters; empty if none). */
+  public String ciMarkerText() {
+    return failText;
   }
 
   /** Returns the line where the failing step started, or 0 when unknown. */

@@ -32,6 +32,9 @@ public final class LogScan implements LineSink {
   private final TemplateMasker masker = new TemplateMasker();
   private final Map<String, Candidate> byTemplate = new HashMap<>();
   private final FailingStep step = new FailingStep();
+  private final NewLineRuns newRuns;
+  private boolean previousErrorLevel;
+  private final List<Candidate> capturing = new ArrayList<>();
   private Candidate open;
   private int blankRun;
   private int lines;
@@ -47,6 +50,7 @@ public final class LogScan implements LineSink {
     this.matcher = knowledge.newMatcher();
     this.passTemplates = passTemplates;
     this.maxCandidates = maxCandidates;
+    this.newRuns = passTemplates.isEmpty() ? null : new NewLineRuns();
   }
 
   @Override
@@ -55,6 +59,21 @@ public final class LogScan implements LineSink {
     int n = cleaner.clean(chars, length);
     char[] c = cleaner.chars();
     step.accept(number, c, n, cleaner.wasMarker());
+    String lineTemplate = null;
+    if (newRuns != null) {
+      if (n > 0) {
+        lineTemplate = masker.mask(c, n);
+      }
+      boolean errorLevel = n > 0 && startsWithErrorLevel(c, n);
+      newRuns.accept(
+          number,
+          lineTemplate != null && !passTemplates.contains(lineTemplate),
+          n > 0 && (isContinuation(c, n) || (errorLevel && previousErrorLevel)));
+      previousErrorLevel = errorLevel;
+    }
+    if (!capturing.isEmpty()) {
+      captureFollowing(number, c, n);
+    }
     if (cleaner.wasMarker() && n == 0) {
       open = null;
       return;
@@ -62,6 +81,7 @@ public final class LogScan implements LineSink {
     if (open != null) {
       extendBlock(number, c, n);
     }
+
     if (n == 0) {
       return;
     }
@@ -78,7 +98,7 @@ public final class LogScan implements LineSink {
     if (score <= 0.25 && !votes) {
       return;
     }
-    String template = masker.mask(c, n);
+    String template = lineTemplate != null ? lineTemplate : masker.mask(c, n);
     Candidate existing = byTemplate.get(template);
     if (existing != null) {
       existing.count++;
@@ -95,6 +115,7 @@ public final class LogScan implements LineSink {
     cand.inPassLog = passTemplates.contains(template);
     byTemplate.put(template, cand);
     open = cand;
+    capturing.add(cand);
     blankRun = 0;
     if (byTemplate.size() >= 2 * maxCandidates) {
       prune();
@@ -123,6 +144,17 @@ public final class LogScan implements LineSink {
     }
   }
 
+  private void captureFollowing(int number, char[] c, int n) {
+    for (int i = capturing.size() - 1; i >= 0; i--) {
+      Candidate cand = capturing.get(i);
+      if (number - cand.line > Candidate.FOLLOWING_LINES) {
+        capturing.remove(i);
+      } else {
+        cand.following.add(n == 0 ? "" : text(c, n));
+      }
+    }
+  }
+
   /** Whether a line continues the message above it: indented, a stack frame, a note. */
   static boolean isContinuation(char[] c, int n) {
     char first = c[0];
@@ -147,6 +179,14 @@ public final class LogScan implements LineSink {
         || startsWith(c, n, "expected")
         || startsWith(c, n, "stack traceback")
         || startsWith(c, n, "[C]");
+  }
+
+  /**
+   * Whether a line carries an error level tag ({@code [ERROR]}, {@code ERROR:}): consecutive such
+   * lines are one message of the build tool (Maven's closing error block).
+   */
+  static boolean startsWithErrorLevel(char[] c, int n) {
+    return startsWith(c, n, "[ERROR]") || startsWith(c, n, "ERROR:");
   }
 
   private static boolean startsWith(char[] c, int n, String p) {
@@ -186,6 +226,26 @@ public final class LogScan implements LineSink {
     all = new ArrayList<>(all);
     all.sort(Comparator.comparingInt(Candidate::line));
     return Collections.unmodifiableList(all);
+  }
+
+  /**
+   * Returns the runs of lines the passing log does not have, or null when no passing log was given.
+   * Complete once the log has ended ({@link #endOfLog(int)}).
+   */
+  public NewLineRuns newLineRuns() {
+    return newRuns;
+  }
+
+  /**
+   * Ends the log: completes the failing step and the runs of new lines.
+   *
+   * @param lastLine the number of lines the reader counted
+   */
+  public void endOfLog(int lastLine) {
+    step.endOfLog(lastLine);
+    if (newRuns != null) {
+      newRuns.end();
+    }
   }
 
   /** Returns what was found about the first failing step. */

@@ -41,6 +41,27 @@ class FailingStepTest {
   }
 
   @Test
+  void travisCommandQuotedOverSeveralLinesFailsWhereItsQuoteCloses() {
+    FailingStep s =
+        scan(
+            "$ ./lint.sh && ./build.sh",
+            "src/a.js: missing semicolon",
+            "The command \"./lint.sh && ./build.sh",
+            "\" exited with 0.",
+            "$ ./check.sh && ./package.sh",
+            "check failed: 2 files unformatted",
+            "The command \"./check.sh && ./package.sh",
+            "\" exited with 1.",
+            "Done. Your build exited with 1.");
+    assertThat(s.failLine()).isEqualTo(8);
+    assertThat(s.ciMarkerLine()).isEqualTo(8);
+    assertThat(s.ciMarkerText()).isEqualTo("\" exited with 1.");
+    assertThat(s.stepStart()).isEqualTo(5);
+    assertThat(s.command()).isEqualTo("./check.sh && ./package.sh");
+    assertThat(s.commandKnown()).isTrue();
+  }
+
+  @Test
   void githubActionsStepAndErrorMarker() {
     FailingStep s =
         scan(
