@@ -6,6 +6,7 @@ import io.pipelineguard.diagnosis.DiagnosisReport;
 import io.pipelineguard.diagnosis.LearnedPrototypes;
 import io.pipelineguard.diagnosis.LogSource;
 import io.pipelineguard.diagnosis.PrototypeMatch;
+import io.pipelineguard.diagnosis.SignatureHistory;
 import io.pipelineguard.diagnosis.knowledge.KnowledgeBase;
 import io.pipelineguard.diagnosis.learn.HdcPrototypes;
 import io.pipelineguard.diagnosis.learn.PrototypeModelFile;
@@ -73,9 +74,31 @@ public final class LearningDiagnoser {
    * @param diagnosisNanos receives the duration of every diagnosis, in nanoseconds
    * @throws IOException when the saved model is corrupt
    */
+  /** How long a seen signature keeps a failure from being called new. */
+  public static final java.time.Duration NOVELTY_WINDOW = java.time.Duration.ofDays(30);
+
+  private final SignatureHistory history;
+
   public LearningDiagnoser(
       ModelStateStore store, Clock clock, LongSupplier nanoTime, LongConsumer diagnosisNanos)
       throws IOException {
+    this(store, clock, nanoTime, diagnosisNanos, null);
+  }
+
+  /**
+   * Creates the diagnoser with a history of seen signatures, so diagnoses say whether a failure is
+   * new (not seen within {@link #NOVELTY_WINDOW}).
+   *
+   * @param history when each signature was last seen; null to call every failure new
+   */
+  public LearningDiagnoser(
+      ModelStateStore store,
+      Clock clock,
+      LongSupplier nanoTime,
+      LongConsumer diagnosisNanos,
+      SignatureHistory history)
+      throws IOException {
+    this.history = history;
     this.store = Objects.requireNonNull(store, "store must not be null");
     this.clock = Objects.requireNonNull(clock, "clock must not be null");
     this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime must not be null");
@@ -95,12 +118,12 @@ public final class LearningDiagnoser {
    */
   public Diagnosed diagnose(LogSource log) throws IOException {
     Capture capture = new Capture(prototypes);
-    Diagnoser diagnoser =
-        Diagnoser.builder()
-            .knowledge(knowledge)
-            .clock(clock)
-            .prototypes(capture, PROTOTYPE_WEIGHT)
-            .build();
+    Diagnoser.Builder builder =
+        Diagnoser.builder().knowledge(knowledge).clock(clock).prototypes(capture, PROTOTYPE_WEIGHT);
+    if (history != null) {
+      builder.history(history, NOVELTY_WINDOW);
+    }
+    Diagnoser diagnoser = builder.build();
     long start = nanoTime.getAsLong();
     DiagnosisReport report = diagnoser.diagnose(log);
     diagnosisNanos.accept(nanoTime.getAsLong() - start);

@@ -43,6 +43,7 @@ import io.pipelineguard.bridge.store.DiagnosisStore;
 import io.pipelineguard.bridge.store.RepairHistory;
 import io.pipelineguard.bridge.store.RunStore;
 import io.pipelineguard.bridge.store.SessionStore;
+import io.pipelineguard.bridge.store.SqlSignatureHistory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -135,7 +136,8 @@ public final class BridgeServer implements AutoCloseable {
               new ModelStateStore(database.dataSource(), clock),
               clock,
               System::nanoTime,
-              storeMetrics::recordDiagnosis);
+              storeMetrics::recordDiagnosis,
+              new SqlSignatureHistory(database.dataSource()));
     } catch (IOException e) {
       database.close();
       throw new UncheckedIOException("cannot load the learned diagnosis model", e);

@@ -328,4 +328,46 @@ class StoreContractTest {
           .contains("pipeline_guard_diagnoses_total{category=\"network\"} 1");
     }
   }
+
+  @ParameterizedTest
+  @MethodSource("stores")
+  void a_signature_was_last_seen_at_its_newest_diagnosis(String kind) {
+    try (Database database = open(kind)) {
+      var ds = database.dataSource();
+      long deliveryId = new DeliveryStore(database).insertAll(List.of(delivery("s"))).get(0).id();
+      RunStore runs = new RunStore(ds);
+      RepairStore repairs = new RepairStore(ds);
+      FailedJob job =
+          new FailedJob(
+              deliveryId,
+              Platform.GITLAB,
+              "group/app",
+              "9/pipelines/1",
+              "9/jobs/1",
+              "test",
+              1,
+              "script_failure",
+              null,
+              "abc",
+              "main",
+              T0);
+      runs.recordFailedJob(job, RunStore.PENDING_DIAGNOSIS, T0);
+      long jobId = repairs.jobId(job).orElseThrow();
+      var diagnosis =
+          new io.pipelineguard.diagnosis.Diagnosis(
+              io.pipelineguard.diagnosis.Category.NETWORK,
+              true,
+              0.9,
+              List.of(),
+              "network/0123456789abcdef",
+              true,
+              "x");
+      repairs.insertDiagnosis(jobId, diagnosis, "1: boom", T0);
+      repairs.insertDiagnosis(jobId, diagnosis, "1: boom", T0.plusSeconds(60));
+      SqlSignatureHistory history = new SqlSignatureHistory(ds);
+
+      assertThat(history.lastSeen("network/0123456789abcdef")).contains(T0.plusSeconds(60));
+      assertThat(history.lastSeen("network/ffffffffffffffff")).isEmpty();
+    }
+  }
 }
