@@ -102,6 +102,33 @@ public final class MonitorSettings {
     return repeatedFailures;
   }
 
+  @Override
+  public String toString() {
+    return "MonitorSettings[thresholds="
+        + thresholds
+        + ", windowRuns="
+        + windowRuns
+        + ", minRuns="
+        + minRuns
+        + ", anomaly="
+        + anomalyMinSamples
+        + "/"
+        + anomalyThreshold
+        + "/"
+        + anomalyExtremeThreshold
+        + "/"
+        + anomalySustainedRuns
+        + ", failureRate="
+        + failureRateWindowRuns
+        + "/"
+        + failureRateMinRuns
+        + "/"
+        + failureRateMargin
+        + ", repeatedFailures="
+        + repeatedFailures
+        + "]";
+  }
+
   /** Builds {@link MonitorSettings}. */
   public static final class Builder {
     private HealthThresholds thresholds = HealthThresholds.DEFAULT;

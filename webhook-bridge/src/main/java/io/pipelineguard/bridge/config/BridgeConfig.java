@@ -38,6 +38,7 @@ public final class BridgeConfig {
   private final java.util.Map<io.pipelineguard.bridge.store.Platform, PlatformApi> platformApis;
   private final long maxLogBytes;
   private final int maxRetryDelaySeconds;
+  private final io.pipelineguard.monitor.MonitorSettings monitoring;
 
   private BridgeConfig(Builder builder) {
     this.host = builder.host;
@@ -60,6 +61,7 @@ public final class BridgeConfig {
     this.platformApis = java.util.Map.copyOf(builder.platformApis);
     this.maxLogBytes = builder.maxLogBytes;
     this.maxRetryDelaySeconds = builder.maxRetryDelaySeconds;
+    this.monitoring = builder.monitoring;
   }
 
   /** Returns a builder holding the embedded defaults. */
@@ -90,6 +92,7 @@ public final class BridgeConfig {
     b.platformApis.putAll(platformApis);
     b.maxLogBytes = maxLogBytes;
     b.maxRetryDelaySeconds = maxRetryDelaySeconds;
+    b.monitoring = monitoring;
     return b;
   }
 
@@ -196,6 +199,11 @@ public final class BridgeConfig {
     return maxRetryDelaySeconds;
   }
 
+  /** Returns how pipelines are judged (health thresholds, windows, anomaly sensitivity). */
+  public io.pipelineguard.monitor.MonitorSettings monitoring() {
+    return monitoring;
+  }
+
   @Override
   public String toString() {
     return "BridgeConfig{host="
@@ -238,6 +246,8 @@ public final class BridgeConfig {
         + maxLogBytes
         + ", maxRetryDelaySeconds="
         + maxRetryDelaySeconds
+        + ", monitoring="
+        + monitoring
         + '}';
   }
 
@@ -264,6 +274,14 @@ public final class BridgeConfig {
         new java.util.EnumMap<>(io.pipelineguard.bridge.store.Platform.class);
     private long maxLogBytes = DEFAULT_MAX_LOG_BYTES;
     private int maxRetryDelaySeconds = 600;
+    private io.pipelineguard.monitor.MonitorSettings monitoring =
+        io.pipelineguard.monitor.MonitorSettings.defaults();
+
+    /** Sets the monitoring settings ({@code monitoring:}). */
+    public Builder monitoring(io.pipelineguard.monitor.MonitorSettings settings) {
+      this.monitoring = java.util.Objects.requireNonNull(settings, "monitoring must not be null");
+      return this;
+    }
 
     /** Sets the longest backoff waited before a re-run: 0 (none) to 3600 seconds. */
     public Builder maxRetryDelaySeconds(int seconds) {

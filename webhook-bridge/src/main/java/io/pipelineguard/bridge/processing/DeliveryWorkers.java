@@ -43,6 +43,7 @@ public final class DeliveryWorkers implements AutoCloseable {
   private final RunStore runs;
   private final Map<Platform, WebhookSource> sources;
   private final FailureProcessor processor;
+  private final RunObserver observer;
   private final Clock clock;
   private final int queueSize;
   private final Duration sweepInterval;
@@ -66,6 +67,35 @@ public final class DeliveryWorkers implements AutoCloseable {
       int threads,
       int queueSize,
       Duration sweepInterval) {
+    this(
+        deliveries,
+        runs,
+        sources,
+        processor,
+        RunObserver.NONE,
+        clock,
+        threads,
+        queueSize,
+        sweepInterval);
+  }
+
+  /**
+   * Creates the workers telling {@code observer} about every run recorded; nothing runs until
+   * {@link #start()}.
+   *
+   * @param threads worker threads
+   * @param queueSize deliveries waiting in memory for a thread
+   */
+  public DeliveryWorkers(
+      DeliveryStore deliveries,
+      RunStore runs,
+      List<WebhookSource> sources,
+      FailureProcessor processor,
+      RunObserver observer,
+      Clock clock,
+      int threads,
+      int queueSize,
+      Duration sweepInterval) {
     this.deliveries = Objects.requireNonNull(deliveries, "deliveries must not be null");
     this.runs = Objects.requireNonNull(runs, "runs must not be null");
     this.sources = new ConcurrentHashMap<>();
@@ -73,6 +103,7 @@ public final class DeliveryWorkers implements AutoCloseable {
       this.sources.put(source.platform(), source);
     }
     this.processor = Objects.requireNonNull(processor, "processor must not be null");
+    this.observer = Objects.requireNonNull(observer, "observer must not be null");
     this.clock = Objects.requireNonNull(clock, "clock must not be null");
     this.queueSize = queueSize;
     this.sweepInterval = Objects.requireNonNull(sweepInterval, "sweepInterval must not be null");
@@ -182,6 +213,7 @@ public final class DeliveryWorkers implements AutoCloseable {
       Interpretation meaning = source.interpret(id, eventType, body, clock.instant());
       if (meaning.run() != null) {
         runs.upsertRun(meaning.run());
+        observer.runRecorded(meaning.run(), eventType, body);
       }
       if (meaning.finished() != null) {
         processor.finished(meaning.finished());

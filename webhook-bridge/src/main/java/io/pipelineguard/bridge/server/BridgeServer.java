@@ -14,12 +14,19 @@ import io.pipelineguard.bridge.intake.GitLabWebhooks;
 import io.pipelineguard.bridge.intake.IntakeMetrics;
 import io.pipelineguard.bridge.intake.JenkinsWebhooks;
 import io.pipelineguard.bridge.intake.WebhookSource;
+import io.pipelineguard.bridge.monitor.PipelineMonitor;
+import io.pipelineguard.bridge.monitor.PipelineViews;
+import io.pipelineguard.bridge.monitor.SystemStatus;
 import io.pipelineguard.bridge.processing.DeliveryWorkers;
 import io.pipelineguard.bridge.processing.FailureProcessor;
 import io.pipelineguard.bridge.processing.PendingDiagnosisRecorder;
 import io.pipelineguard.bridge.repair.RepairLoopFactory;
+import io.pipelineguard.bridge.store.AlertStore;
 import io.pipelineguard.bridge.store.Database;
 import io.pipelineguard.bridge.store.DeliveryStore;
+import io.pipelineguard.bridge.store.MetricStore;
+import io.pipelineguard.bridge.store.MonitoringQueries;
+import io.pipelineguard.bridge.store.PipelineStore;
 import io.pipelineguard.bridge.store.RunStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,11 +54,17 @@ public final class BridgeServer implements AutoCloseable {
   /** Largest number of deliveries committed in one transaction by the writer. */
   static final int MAX_BATCH = 256;
 
+  /** Seconds the health check waits for the store's answer to {@code SELECT 1}. */
+  static final int STORE_CHECK_SECONDS = 2;
+
   private final BridgeConfig config;
   private final Database database;
   private final DeliveryStore deliveries;
   private final RunStore runs;
   private final IntakeMetrics metrics = new IntakeMetrics();
+  private final PipelineMonitor monitor;
+  private final PipelineViews pipelineViews;
+  private final SystemStatus systemStatus;
   private final DeliveryWorkers workers;
   private final DeliveryWriter writer;
   private final Javalin app;
@@ -89,12 +102,21 @@ public final class BridgeServer implements AutoCloseable {
             new GitLabWebhooks(config.gitlabToken()),
             new AzureDevOpsWebhooks(config.azureUsername(), config.azurePassword()),
             new JenkinsWebhooks(config.jenkinsToken()));
+    PipelineStore pipelines = new PipelineStore(database.dataSource());
+    MetricStore metricPoints = new MetricStore(database.dataSource());
+    AlertStore alerts = new AlertStore(database.dataSource());
+    MonitoringQueries queries = new MonitoringQueries(database.dataSource());
+    this.monitor = new PipelineMonitor(pipelines, metricPoints, alerts, config.monitoring(), clock);
+    this.pipelineViews = new PipelineViews(pipelines, queries, monitor);
+    this.systemStatus =
+        new SystemStatus(Version.current(), clock, pipelines, monitor, alerts, deliveries, queries);
     this.workers =
         new DeliveryWorkers(
             deliveries,
             runs,
             sources,
             processor,
+            monitor::runRecorded,
             clock,
             config.workerThreads(),
             config.workerQueueSize(),
@@ -105,7 +127,8 @@ public final class BridgeServer implements AutoCloseable {
     WebhookEndpoint webhooks =
         new WebhookEndpoint(sources, writer, metrics, clock, config.maxBodyBytes());
     AdminApi api = new AdminApi(config.adminKey(), deliveries, runs, metrics);
-    HealthHandler health = new HealthHandler(Version.current());
+    HealthHandler health =
+        new HealthHandler(Version.current(), () -> queries.reachable(STORE_CHECK_SECONDS));
     AccessControl access = api::authorize;
     List<ApiRoute> routeList = new ArrayList<>();
     routeList.add(
@@ -117,6 +140,10 @@ public final class BridgeServer implements AutoCloseable {
             "Webhook intake (github, gitlab, azure, jenkins); each platform authenticates itself",
             webhooks::handle));
     routeList.addAll(api.routes());
+    routeList.addAll(new StatusApi(systemStatus).routes());
+    routeList.addAll(new PipelinesApi(pipelines, pipelineViews, clock).routes());
+    routeList.addAll(new AlertsApi(alerts, clock).routes());
+    routeList.addAll(new MetricsApi(pipelines, metricPoints, clock).routes());
     this.routes = List.copyOf(routeList);
     this.app =
         Javalin.create(
@@ -191,6 +218,27 @@ public final class BridgeServer implements AutoCloseable {
   /** Returns the runs and jobs store. */
   public RunStore runStore() {
     return runs;
+  }
+
+  /**
+   * Returns the pipeline monitor; add a {@link
+   * io.pipelineguard.bridge.monitor.PipelineUpdateListener} to it to hear about new metric points
+   * and alerts (the dashboard's WebSocket).
+   */
+  public PipelineMonitor monitor() {
+    return monitor;
+  }
+
+  /** Returns the builder of pipeline health and alert JSON objects (docs/api.md shapes). */
+  public PipelineViews pipelineViews() {
+    return pipelineViews;
+  }
+
+  /**
+   * Returns the builder of the system overview ({@code GET /api/status}, {@code system_status}).
+   */
+  public SystemStatus systemStatus() {
+    return systemStatus;
   }
 
   /** Returns the in-memory intake counters. */
