@@ -47,7 +47,10 @@ public final class FinishedRuns {
     if (run == null || body == null) {
       return null;
     }
-    String result = run.conclusion() == null ? null : run.conclusion().toLowerCase(Locale.ROOT);
+    if (run.conclusion() == null) {
+      return null;
+    }
+    String result = run.conclusion().toLowerCase(Locale.ROOT);
     boolean success = SUCCESS.contains(result);
     if (!success && !FAILURE.contains(result)) {
       return null;
