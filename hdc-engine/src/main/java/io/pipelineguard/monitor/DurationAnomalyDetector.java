@@ -11,7 +11,7 @@ import java.util.Optional;
  * Only slowness counts (a fast run is no alarm).
  *
  * <ul>
- *   <li>one run with {@code z >= anomalyExtremeThreshold} (default 8) is an anomaly;
+ *   <li>one run with {@code z >= anomalyExtremeThreshold} (default 10) is an anomaly;
  *   <li>{@code anomalySustainedRuns} (default 3) runs in a row with {@code z >= anomalyThreshold}
  *       (default 3.5) are a sustained anomaly;
  *   <li>one merely slow run in a noisy pipeline is not;

@@ -72,7 +72,7 @@ public final class MonitorSettings {
     return anomalyThreshold;
   }
 
-  /** Robust z-score above which one run alone is an anomaly (default 8). */
+  /** Robust z-score above which one run alone is an anomaly (default 10). */
   public double anomalyExtremeThreshold() {
     return anomalyExtremeThreshold;
   }
@@ -136,7 +136,7 @@ public final class MonitorSettings {
     private int minRuns = 3;
     private int anomalyMinSamples = 8;
     private double anomalyThreshold = 3.5;
-    private double anomalyExtremeThreshold = 8;
+    private double anomalyExtremeThreshold = 10;
     private int anomalySustainedRuns = 3;
     private int failureRateWindowRuns = 10;
     private int failureRateMinRuns = 5;

@@ -32,7 +32,7 @@ class DurationAnomalyDetectorTest {
         .hasValueSatisfying(
             a -> {
               assertThat(a.sustained()).isFalse();
-              assertThat(a.score()).isGreaterThan(8);
+              assertThat(a.score()).isGreaterThan(10);
               assertThat(a.baselineMedianSeconds()).isBetween(280.0, 320.0);
             });
   }
