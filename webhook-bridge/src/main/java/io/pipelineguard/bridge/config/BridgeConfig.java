@@ -40,6 +40,7 @@ public final class BridgeConfig {
   private final int maxRetryDelaySeconds;
   private final SecurityConfig security;
   private final io.pipelineguard.repair.ApprovalRule requireApproval;
+  private final io.pipelineguard.monitor.MonitorSettings monitoring;
 
   private BridgeConfig(Builder builder) {
     this.host = builder.host;
@@ -64,6 +65,7 @@ public final class BridgeConfig {
     this.maxRetryDelaySeconds = builder.maxRetryDelaySeconds;
     this.security = builder.security;
     this.requireApproval = builder.requireApproval;
+    this.monitoring = builder.monitoring;
   }
 
   /** Returns a builder holding the embedded defaults. */
@@ -96,6 +98,7 @@ public final class BridgeConfig {
     b.maxRetryDelaySeconds = maxRetryDelaySeconds;
     b.security = security;
     b.requireApproval = requireApproval;
+    b.monitoring = monitoring;
     return b;
   }
 
@@ -215,6 +218,11 @@ public final class BridgeConfig {
     return requireApproval;
   }
 
+  /** Returns how pipelines are judged (health thresholds, windows, anomaly sensitivity). */
+  public io.pipelineguard.monitor.MonitorSettings monitoring() {
+    return monitoring;
+  }
+
   @Override
   public String toString() {
     return "BridgeConfig{host="
@@ -261,6 +269,8 @@ public final class BridgeConfig {
         + security
         + ", requireApproval="
         + requireApproval.wireName()
+        + ", monitoring="
+        + monitoring
         + '}';
   }
 
@@ -301,6 +311,15 @@ public final class BridgeConfig {
     /** Sets which reruns and rollbacks wait for a person's approval (default none). */
     public Builder requireApproval(io.pipelineguard.repair.ApprovalRule rule) {
       this.requireApproval = Objects.requireNonNull(rule, "auto_repair.require_approval");
+      return this;
+    }
+
+    private io.pipelineguard.monitor.MonitorSettings monitoring =
+        io.pipelineguard.monitor.MonitorSettings.defaults();
+
+    /** Sets the monitoring settings ({@code monitoring:}). */
+    public Builder monitoring(io.pipelineguard.monitor.MonitorSettings settings) {
+      this.monitoring = java.util.Objects.requireNonNull(settings, "monitoring must not be null");
       return this;
     }
 

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.pipelineguard.bridge.store.Platform;
+import io.pipelineguard.monitor.HealthThresholds;
+import io.pipelineguard.monitor.MonitorSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -187,6 +189,7 @@ public final class ConfigLoader {
               textAt(null, tree, "auto_repair.require_approval", source)));
       builder.maxRetryDelaySeconds(
           (int) longAt(null, tree, "platforms.max_retry_delay_seconds", source));
+      builder.monitoring(monitoring(tree, source));
       builder.platformApi(
           Platform.GITHUB,
           new PlatformApi(
@@ -239,6 +242,35 @@ public final class ConfigLoader {
           dottedKey + " must be true or false, was '" + node.asText() + "' (from " + source + ")");
     }
     return node.booleanValue();
+  }
+
+  private MonitorSettings monitoring(ObjectNode tree, String source) {
+    return MonitorSettings.builder()
+        .thresholds(
+            new HealthThresholds(
+                doubleAt(tree, "monitoring.health.warning", source),
+                doubleAt(tree, "monitoring.health.critical", source)))
+        .windowRuns((int) longAt(null, tree, "monitoring.window_runs", source))
+        .minRuns((int) longAt(null, tree, "monitoring.min_runs", source))
+        .repeatedFailures((int) longAt(null, tree, "monitoring.repeated_failures", source))
+        .anomalyMinSamples((int) longAt(null, tree, "monitoring.anomaly.min_samples", source))
+        .anomalyThreshold(doubleAt(tree, "monitoring.anomaly.threshold", source))
+        .anomalySustainedRuns((int) longAt(null, tree, "monitoring.anomaly.sustained_runs", source))
+        .anomalyExtremeThreshold(doubleAt(tree, "monitoring.anomaly.extreme_threshold", source))
+        .failureRateWindowRuns(
+            (int) longAt(null, tree, "monitoring.failure_rate.window_runs", source))
+        .failureRateMinRuns((int) longAt(null, tree, "monitoring.failure_rate.min_runs", source))
+        .failureRateMargin(doubleAt(tree, "monitoring.failure_rate.margin", source))
+        .build();
+  }
+
+  private static double doubleAt(ObjectNode tree, String dottedKey, String source) {
+    JsonNode node = nodeAt(tree, dottedKey, source);
+    if (!node.isNumber()) {
+      throw new ConfigException(
+          dottedKey + " must be a number, was '" + node.asText() + "' (from " + source + ")");
+    }
+    return node.doubleValue();
   }
 
   private String textAt(String envName, ObjectNode tree, String dottedKey, String source) {

@@ -3,8 +3,6 @@ package io.pipelineguard.bridge.live;
 import io.pipelineguard.bridge.store.RunRecord;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -27,8 +25,7 @@ public final class RunUpdates implements Consumer<RunRecord> {
   /**
    * Creates the hook.
    *
-   * @param pipelineView the pipeline health object of a run's pipeline (see {@link #basicPipeline}
-   *     until the monitoring module provides the full one)
+   * @param pipelineView the pipeline health object of a run's pipeline
    * @param status the {@code GET /api/status} object
    * @param statusInterval least time between two {@code system_status} events
    */
@@ -56,20 +53,5 @@ public final class RunUpdates implements Consumer<RunRecord> {
     if (now - last >= intervalMillis && lastStatusMillis.compareAndSet(last, now)) {
       events.publish(EventTypes.SYSTEM_STATUS, status.get());
     }
-  }
-
-  /**
-   * The pipeline health fields one run tells: id ({@code platform:pipeline}), platform, name, last
-   * run time and status. The dashboard merges these fields into the pipeline's row and keeps the
-   * health fields it already shows.
-   */
-  public static Map<String, Object> basicPipeline(RunRecord run) {
-    Map<String, Object> pipeline = new LinkedHashMap<>();
-    pipeline.put("id", run.platform().wireName() + ":" + run.pipeline());
-    pipeline.put("platform", run.platform().wireName());
-    pipeline.put("name", run.pipeline());
-    pipeline.put("last_run_at", run.updatedAt() == null ? null : run.updatedAt().toString());
-    pipeline.put("last_status", run.conclusion() != null ? run.conclusion() : run.status());
-    return pipeline;
   }
 }

@@ -8,7 +8,6 @@ import io.pipelineguard.bridge.intake.WebhookSource;
 import io.pipelineguard.bridge.store.Delivery;
 import io.pipelineguard.bridge.store.DeliveryStore;
 import io.pipelineguard.bridge.store.Platform;
-import io.pipelineguard.bridge.store.RunRecord;
 import io.pipelineguard.bridge.store.RunStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +24,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -56,7 +54,7 @@ public final class DeliveryWorkers implements AutoCloseable {
   private final ScheduledExecutorService sweeper;
   private final LongSupplier nanoTime;
   private final LongConsumer processingNanos;
-  private final Consumer<RunRecord> runRecorded;
+  private final RunObserver observer;
 
   /**
    * Creates the workers; nothing runs until {@link #start()}.
@@ -82,9 +80,9 @@ public final class DeliveryWorkers implements AutoCloseable {
         threads,
         queueSize,
         sweepInterval,
+        RunObserver.NONE,
         System::nanoTime,
-        nanos -> {},
-        run -> {});
+        nanos -> {});
   }
 
   /**
@@ -93,8 +91,8 @@ public final class DeliveryWorkers implements AutoCloseable {
    *
    * @param nanoTime a monotonic nanosecond clock
    * @param processingNanos receives each claimed delivery's processing time, in nanoseconds
-   * @param runRecorded told of each run recorded (on the worker thread, after the run is stored; it
-   *     must be quick and must not throw: the live dashboard's hook publishes there)
+   * @param observer told of each run recorded, with the payload (on the worker thread, after the
+   *     run is stored; quick and never throwing: the pipeline monitor and the live dashboard)
    */
   public DeliveryWorkers(
       DeliveryStore deliveries,
@@ -105,10 +103,10 @@ public final class DeliveryWorkers implements AutoCloseable {
       int threads,
       int queueSize,
       Duration sweepInterval,
+      RunObserver observer,
       LongSupplier nanoTime,
-      LongConsumer processingNanos,
-      Consumer<RunRecord> runRecorded) {
-    this.runRecorded = Objects.requireNonNull(runRecorded, "runRecorded must not be null");
+      LongConsumer processingNanos) {
+    this.observer = Objects.requireNonNull(observer, "observer must not be null");
     this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime must not be null");
     this.processingNanos =
         Objects.requireNonNull(processingNanos, "processingNanos must not be null");
@@ -222,9 +220,10 @@ public final class DeliveryWorkers implements AutoCloseable {
     }
   }
 
-  private void tellRunRecorded(RunRecord run) {
+  private void tellRunRecorded(
+      io.pipelineguard.bridge.store.RunRecord run, String eventType, JsonNode body) {
     try {
-      runRecorded.accept(run);
+      observer.runRecorded(run, eventType, body);
     } catch (RuntimeException e) {
       LOG.warn("Run listener failed for {}: {}", run.runKey(), e.toString());
     }
@@ -255,7 +254,7 @@ public final class DeliveryWorkers implements AutoCloseable {
     Interpretation meaning = source.interpret(id, eventType, body, clock.instant());
     if (meaning.run() != null) {
       runs.upsertRun(meaning.run());
-      tellRunRecorded(meaning.run());
+      tellRunRecorded(meaning.run(), eventType, body);
     }
     if (meaning.finished() != null) {
       processor.finished(meaning.finished());

@@ -19,12 +19,15 @@ import io.pipelineguard.bridge.intake.JenkinsWebhooks;
 import io.pipelineguard.bridge.intake.WebhookSource;
 import io.pipelineguard.bridge.learning.LearningDiagnoser;
 import io.pipelineguard.bridge.learning.ModelStateStore;
-import io.pipelineguard.bridge.live.IntakeStatus;
+import io.pipelineguard.bridge.live.EventTypes;
 import io.pipelineguard.bridge.live.LiveEvents;
 import io.pipelineguard.bridge.live.LiveSocket;
 import io.pipelineguard.bridge.live.RunUpdates;
 import io.pipelineguard.bridge.live.WsAuthenticator;
 import io.pipelineguard.bridge.metrics.BridgeMetrics;
+import io.pipelineguard.bridge.monitor.PipelineMonitor;
+import io.pipelineguard.bridge.monitor.PipelineViews;
+import io.pipelineguard.bridge.monitor.SystemStatus;
 import io.pipelineguard.bridge.processing.DeliveryWorkers;
 import io.pipelineguard.bridge.processing.FailureProcessor;
 import io.pipelineguard.bridge.processing.PendingDiagnosisRecorder;
@@ -35,11 +38,15 @@ import io.pipelineguard.bridge.security.Authenticator;
 import io.pipelineguard.bridge.security.Permissions;
 import io.pipelineguard.bridge.security.RateLimiter;
 import io.pipelineguard.bridge.security.SecretTokens;
+import io.pipelineguard.bridge.store.AlertStore;
 import io.pipelineguard.bridge.store.ApiKeyStore;
 import io.pipelineguard.bridge.store.AuditStore;
 import io.pipelineguard.bridge.store.Database;
 import io.pipelineguard.bridge.store.DeliveryStore;
 import io.pipelineguard.bridge.store.DiagnosisStore;
+import io.pipelineguard.bridge.store.MetricStore;
+import io.pipelineguard.bridge.store.MonitoringQueries;
+import io.pipelineguard.bridge.store.PipelineStore;
 import io.pipelineguard.bridge.store.RepairHistory;
 import io.pipelineguard.bridge.store.RunStore;
 import io.pipelineguard.bridge.store.SessionStore;
@@ -57,6 +64,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +84,9 @@ public final class BridgeServer implements AutoCloseable {
   /** Largest number of deliveries committed in one transaction by the writer. */
   static final int MAX_BATCH = 256;
 
+  /** Seconds the health check waits for the store's answer to {@code SELECT 1}. */
+  static final int STORE_CHECK_SECONDS = 2;
+
   private final BridgeConfig config;
   private final Database database;
   private final DeliveryStore deliveries;
@@ -87,6 +98,9 @@ public final class BridgeServer implements AutoCloseable {
               .registerModule(new JavaTimeModule())
               .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS),
           LiveEvents.DEFAULT_MAX_PENDING);
+  private final PipelineMonitor monitor;
+  private final PipelineViews pipelineViews;
+  private final SystemStatus systemStatus;
   private final DeliveryWorkers workers;
   private final DeliveryWriter writer;
   private final Javalin app;
@@ -102,6 +116,9 @@ public final class BridgeServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
           });
+
+  /** Most active alerts sent in one {@code alerts_update} event. */
+  static final int LIVE_ALERTS = 200;
 
   /** How long a scraped count may lag the store's tables. */
   static final Duration METRICS_REFRESH = Duration.ofSeconds(10);
@@ -151,15 +168,36 @@ public final class BridgeServer implements AutoCloseable {
         processorFactory != null
             ? processorFactory.apply(runs)
             : loop != null ? loop : new PendingDiagnosisRecorder(runs, clock);
-    IntakeStatus status = new IntakeStatus(deliveries, clock);
-    RunUpdates runUpdates =
-        new RunUpdates(live, RunUpdates::basicPipeline, status, clock, Duration.ofSeconds(1));
     List<WebhookSource> sources =
         List.of(
             new GitHubWebhooks(config.githubSecret()),
             new GitLabWebhooks(config.gitlabToken()),
             new AzureDevOpsWebhooks(config.azureUsername(), config.azurePassword()),
             new JenkinsWebhooks(config.jenkinsToken()));
+    PipelineStore pipelines = new PipelineStore(database.dataSource());
+    MetricStore metricPoints = new MetricStore(database.dataSource());
+    AlertStore alerts = new AlertStore(database.dataSource());
+    MonitoringQueries queries = new MonitoringQueries(database.dataSource());
+    this.monitor = new PipelineMonitor(pipelines, metricPoints, alerts, config.monitoring(), clock);
+    this.pipelineViews = new PipelineViews(pipelines, queries, monitor);
+    this.systemStatus =
+        new SystemStatus(Version.current(), clock, pipelines, monitor, alerts, deliveries, queries);
+    Supplier<Map<String, Object>> status = systemStatus::snapshot;
+    RunUpdates runUpdates =
+        new RunUpdates(
+            live,
+            run -> pipelineViews.pipeline(run.platform().wireName() + ":" + run.pipeline()),
+            status,
+            clock,
+            Duration.ofSeconds(1));
+    monitor.addListener(
+        update -> {
+          if (update.alertsChanged() && live.clientCount() > 0) {
+            List<Map<String, Object>> active = new ArrayList<>();
+            alerts.allActive(LIVE_ALERTS).forEach(a -> active.add(PipelineViews.alert(a)));
+            live.publish(EventTypes.ALERTS_UPDATE, Map.of("active", active));
+          }
+        });
     this.workers =
         new DeliveryWorkers(
             deliveries,
@@ -170,16 +208,20 @@ public final class BridgeServer implements AutoCloseable {
             config.workerThreads(),
             config.workerQueueSize(),
             Duration.ofSeconds(config.sweepIntervalSeconds()),
+            (run, eventType, body) -> {
+              monitor.runRecorded(run, eventType, body);
+              runUpdates.accept(run);
+            },
             System::nanoTime,
-            storeMetrics::recordDeliveryProcessing,
-            runUpdates);
+            storeMetrics::recordDeliveryProcessing);
     this.writer =
         new DeliveryWriter(
             deliveries, Math.max(1024, config.workerQueueSize()), MAX_BATCH, workers::submitStored);
     WebhookEndpoint webhooks =
         new WebhookEndpoint(sources, writer, metrics, clock, config.maxBodyBytes());
     AdminApi api = new AdminApi(deliveries, runs, metrics);
-    HealthHandler health = new HealthHandler(Version.current());
+    HealthHandler health =
+        new HealthHandler(Version.current(), () -> queries.reachable(STORE_CHECK_SECONDS));
     SecretTokens tokens = new SecretTokens();
     this.keys = new ApiKeyStore(database.dataSource(), tokens);
     this.audit = new AuditLog(new AuditStore(database.dataSource()), clock);
@@ -229,6 +271,10 @@ public final class BridgeServer implements AutoCloseable {
             ctx ->
                 ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(storeMetrics.scrape())));
+    routeList.addAll(new StatusApi(systemStatus).routes());
+    routeList.addAll(new PipelinesApi(pipelines, pipelineViews, clock).routes());
+    routeList.addAll(new AlertsApi(alerts, clock).routes());
+    routeList.addAll(new MetricsApi(pipelines, metricPoints, clock).routes());
     this.routes = List.copyOf(routeList);
     this.app =
         Javalin.create(
@@ -344,6 +390,27 @@ public final class BridgeServer implements AutoCloseable {
   /** Returns the store-backed Prometheus metrics. */
   public BridgeMetrics storeMetrics() {
     return storeMetrics;
+  }
+
+  /**
+   * Returns the pipeline monitor; add a {@link
+   * io.pipelineguard.bridge.monitor.PipelineUpdateListener} to it to hear about new metric points
+   * and alerts (the dashboard's WebSocket).
+   */
+  public PipelineMonitor monitor() {
+    return monitor;
+  }
+
+  /** Returns the builder of pipeline health and alert JSON objects (docs/api.md shapes). */
+  public PipelineViews pipelineViews() {
+    return pipelineViews;
+  }
+
+  /**
+   * Returns the builder of the system overview ({@code GET /api/status}, {@code system_status}).
+   */
+  public SystemStatus systemStatus() {
+    return systemStatus;
   }
 
   /** Returns the in-memory intake counters. */

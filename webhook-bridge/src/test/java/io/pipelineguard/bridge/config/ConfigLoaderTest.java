@@ -51,6 +51,33 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void monitoringSectionIsReadWithItsDefaults() throws IOException {
+    Path file = write("monitoring:\n  health:\n    warning: 0.8\n  anomaly:\n    threshold: 4\n");
+
+    BridgeConfig config = new ConfigLoader(Map.of()).load(file);
+
+    assertThat(config.monitoring().thresholds().warning()).isEqualTo(0.8);
+    assertThat(config.monitoring().thresholds().critical()).isEqualTo(0.5);
+    assertThat(config.monitoring().anomalyThreshold()).isEqualTo(4.0);
+    assertThat(config.monitoring().windowRuns()).isEqualTo(20);
+    assertThat(new ConfigLoader(Map.of()).load(null).monitoring().failureRateMargin())
+        .isEqualTo(0.1);
+  }
+
+  @Test
+  void badMonitoringValuesNameTheirKey() throws IOException {
+    Path rate = write("monitoring:\n  failure_rate:\n    margin: 2\n");
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(rate))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("monitoring.failure_rate.margin");
+
+    Path text = write("monitoring:\n  anomaly:\n    threshold: high\n");
+    assertThatThrownBy(() -> new ConfigLoader(Map.of()).load(text))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("monitoring.anomaly.threshold must be a number");
+  }
+
+  @Test
   void fileOverridesOnlyTheKeysItNames() throws IOException {
     Path file = write("server:\n  port: 9191\n");
 

@@ -25,7 +25,14 @@ class RunUpdatesTest {
   private RunUpdates updates(Clock clock) {
     return new RunUpdates(
         events,
-        RunUpdates::basicPipeline,
+        run ->
+            Map.of(
+                "id",
+                run.platform().wireName() + ":" + run.pipeline(),
+                "last_status",
+                run.conclusion(),
+                "last_run_at",
+                run.updatedAt().toString()),
         () -> Map.of("calls", ++statusCalls),
         clock,
         Duration.ofSeconds(1));

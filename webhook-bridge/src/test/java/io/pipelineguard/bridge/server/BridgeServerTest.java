@@ -26,7 +26,8 @@ class BridgeServerTest {
       assertThat(response.headers().firstValue("Content-Type"))
           .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
       assertThat(response.body())
-          .isEqualTo("{\"status\":\"UP\",\"version\":\"" + Version.current() + "\"}");
+          .isEqualTo(
+              "{\"status\":\"UP\",\"version\":\"" + Version.current() + "\",\"store\":\"UP\"}");
     }
   }
 
