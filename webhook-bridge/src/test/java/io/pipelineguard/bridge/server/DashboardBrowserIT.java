@@ -2,9 +2,12 @@ package io.pipelineguard.bridge.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,10 +102,15 @@ class DashboardBrowserIT {
         BrowserSession browser = BrowserSession.start()) {
       String base = "http://127.0.0.1:" + server.port();
       WebhookClient webhooks = new WebhookClient(server.port());
-      webhooks.github(
-          "workflow_run", "r-1", WebhookClient.fixture("github-workflow_run-completed.json"));
+      int[] seconds = {312, 298, 305, 331, 290, 1260};
+      for (int i = 0; i < seconds.length; i++) {
+        webhooks.github(
+            "workflow_run",
+            "r-" + i,
+            workflowRun(1000 + i, i == 3 ? "failure" : "success", seconds[i]));
+      }
       WebhookClient.await(
-          "first run recorded", () -> !server.runStore().page(null, 10).items().isEmpty());
+          "runs recorded", () -> server.runStore().page(null, 10).items().size() == seconds.length);
 
       browser.driver().get(base + "/");
       browser.visible(By.id("api-key")).sendKeys(WebhookClient.ADMIN_KEY);
@@ -122,8 +130,27 @@ class DashboardBrowserIT {
       assertThat(
               ((JavascriptExecutor) browser.driver()).executeScript("return window.notReloaded;"))
           .isEqualTo(true);
+      browser.await(
+          "the health of the GitHub pipeline shown",
+          d -> d.findElement(By.id("pipelines")).getText().contains("83.3 %"));
       browser.screenshot(Path.of("target/dashboard.png"));
       browser.assertNoConsoleErrors();
     }
+  }
+
+  /** GitHub's sample workflow_run event, as run {@code id} lasting {@code seconds}. */
+  private static byte[] workflowRun(long id, String conclusion, int seconds) throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode event =
+        (ObjectNode) json.readTree(WebhookClient.fixture("github-workflow_run-completed.json"));
+    ObjectNode run = (ObjectNode) event.get("workflow_run");
+    Instant start = Instant.parse("2026-11-28T09:00:00Z").plusSeconds(3600L * id % 86_400);
+    run.put("id", id);
+    run.put("run_number", id);
+    run.put("name", "CI");
+    run.put("conclusion", conclusion);
+    run.put("run_started_at", start.toString());
+    run.put("updated_at", start.plusSeconds(seconds).toString());
+    return json.writeValueAsBytes(event);
   }
 }
