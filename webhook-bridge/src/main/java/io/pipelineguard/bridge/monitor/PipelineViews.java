@@ -50,6 +50,8 @@ public final class PipelineViews {
     view.put("registered", registered.isPresent());
     view.put("critical", expectations.critical());
     view.put("alert_email", registered.map(RegisteredPipeline::alertEmail).orElse(null));
+    view.put("deploys", registered.map(RegisteredPipeline::deploys).orElse(false));
+    view.put("rollback_target", registered.map(RegisteredPipeline::rollbackTarget).orElse(null));
     view.put("health_score", health.score());
     view.put("health", health.status().wireName());
     view.put("runs", health.runs());

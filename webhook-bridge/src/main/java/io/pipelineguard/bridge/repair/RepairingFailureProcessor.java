@@ -10,6 +10,7 @@ import io.pipelineguard.bridge.store.DiagnosisStore;
 import io.pipelineguard.bridge.store.FailedJob;
 import io.pipelineguard.bridge.store.HeldRepairs;
 import io.pipelineguard.bridge.store.JobResult;
+import io.pipelineguard.bridge.store.PipelineStore;
 import io.pipelineguard.bridge.store.Platform;
 import io.pipelineguard.bridge.store.RepairRecord;
 import io.pipelineguard.bridge.store.RepairStore;
@@ -17,6 +18,7 @@ import io.pipelineguard.bridge.store.RunStore;
 import io.pipelineguard.diagnosis.Category;
 import io.pipelineguard.diagnosis.Diagnosis;
 import io.pipelineguard.diagnosis.DiagnosisReport;
+import io.pipelineguard.repair.Criticality;
 import io.pipelineguard.repair.PastAttempt;
 import io.pipelineguard.repair.RepairAction;
 import io.pipelineguard.repair.RepairContext;
@@ -81,6 +83,7 @@ public final class RepairingFailureProcessor implements FailureProcessor {
   private final Map<Platform, PlatformClient> clients;
   private final DiagnosisStore diagnoses;
   private final HeldRepairs held;
+  private final PipelineStore pipelines;
   private final LearningDiagnoser diagnoser;
   private final RepairPlanner planner;
   private final RepairStatsStore statsStore;
@@ -120,6 +123,7 @@ public final class RepairingFailureProcessor implements FailureProcessor {
     this.repairs = new RepairStore(dataSource);
     this.diagnoses = new DiagnosisStore(dataSource);
     this.held = new HeldRepairs(dataSource);
+    this.pipelines = new PipelineStore(dataSource);
     this.clients = new EnumMap<>(Platform.class);
     for (PlatformClient client : clients) {
       this.clients.put(client.platform(), client);
@@ -415,15 +419,32 @@ public final class RepairingFailureProcessor implements FailureProcessor {
     return past;
   }
 
-  private static RepairContext context(FailedJob job, List<PastAttempt> history) {
-    return RepairContext.builder()
-        .platform(job.platform().wireName())
-        .pipeline(clip(job.pipeline()))
-        .job(clip(job.jobName()))
-        .commit(job.commitSha() == null ? "unknown" : clip(job.commitSha()))
-        .attempt(Math.min(job.attempt(), RepairContext.MAX_ATTEMPT))
-        .history(history)
-        .build();
+  /**
+   * The planner's view of a failed job; a registered pipeline ({@code POST /api/pipelines}) adds
+   * whether it deploys, its rollback target and, when critical, a high criticality.
+   */
+  private RepairContext context(FailedJob job, List<PastAttempt> history) {
+    RepairContext.Builder context =
+        RepairContext.builder()
+            .platform(job.platform().wireName())
+            .pipeline(clip(job.pipeline()))
+            .job(clip(job.jobName()))
+            .commit(job.commitSha() == null ? "unknown" : clip(job.commitSha()))
+            .attempt(Math.min(job.attempt(), RepairContext.MAX_ATTEMPT))
+            .history(history);
+    pipelines
+        .find(job.platform().wireName() + ":" + job.pipeline())
+        .ifPresent(
+            registered -> {
+              context.deploys(registered.deploys());
+              if (registered.critical()) {
+                context.criticality(Criticality.HIGH);
+              }
+              if (registered.rollbackTarget() != null) {
+                context.rollbackTarget(registered.rollbackTarget());
+              }
+            });
+    return context.build();
   }
 
   private static String clip(String value) {

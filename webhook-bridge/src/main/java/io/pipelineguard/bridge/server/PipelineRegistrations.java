@@ -12,15 +12,25 @@ import java.util.Set;
 /**
  * Reads the body of {@code POST /api/pipelines}: a JSON object with {@code id} (required), {@code
  * name}, {@code expected_duration} (seconds, 1 to 604800, or null), {@code success_rate} (0 to 1,
- * default 0.9), {@code alert_email} and {@code critical} (boolean, default false). Unknown fields,
- * wrong types and out-of-range values are refused with a message naming the field.
+ * default 0.9), {@code alert_email}, {@code critical} (boolean, default false), {@code
+ * rollback_target} (what the repair loop triggers to roll it back, 1 to 512 printable characters)
+ * and {@code deploys} (boolean, default false). Unknown fields, wrong types and out-of-range values
+ * are refused with a message naming the field.
  */
 final class PipelineRegistrations {
   /** Largest body accepted, in bytes. */
   static final int MAX_BODY_BYTES = 64 * 1024;
 
   private static final Set<String> FIELDS =
-      Set.of("id", "name", "expected_duration", "success_rate", "alert_email", "critical");
+      Set.of(
+          "id",
+          "name",
+          "expected_duration",
+          "success_rate",
+          "alert_email",
+          "critical",
+          "rollback_target",
+          "deploys");
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -78,6 +88,14 @@ final class PipelineRegistrations {
     if (critical != null && !critical.isNull() && !critical.isBoolean()) {
       throw ApiParams.badRequest("critical must be true or false");
     }
+    String rollback = text(tree, "rollback_target", false);
+    if (rollback != null && !rollback.matches("[\\p{Graph} ]{1,512}")) {
+      throw ApiParams.badRequest("rollback_target must be 1 to 512 printable characters");
+    }
+    JsonNode deploys = tree.get("deploys");
+    if (deploys != null && !deploys.isNull() && !deploys.isBoolean()) {
+      throw ApiParams.badRequest("deploys must be true or false");
+    }
     return new RegisteredPipeline(
         id,
         name == null ? PipelineIds.pipeline(id) : name.strip(),
@@ -85,6 +103,8 @@ final class PipelineRegistrations {
         rate == null ? PipelineExpectations.DEFAULT_SUCCESS_RATE : rate,
         email,
         critical != null && critical.asBoolean(),
+        rollback == null ? null : rollback.strip(),
+        deploys != null && deploys.asBoolean(),
         null,
         null);
   }

@@ -19,7 +19,7 @@ import javax.sql.DataSource;
 public final class PipelineStore {
   private static final String COLUMNS =
       "id, name, expected_duration_seconds, expected_success_rate, alert_email, critical,"
-          + " created_at, updated_at";
+          + " created_at, updated_at, rollback_target, deploys";
 
   /** Every known pipeline id: registered, measured, or seen in a run. */
   private static final String KNOWN_IDS =
@@ -64,15 +64,17 @@ public final class PipelineStore {
     try (PreparedStatement s =
         connection.prepareStatement(
             "UPDATE pipelines SET name = ?, expected_duration_seconds = ?,"
-                + " expected_success_rate = ?, alert_email = ?, critical = ?, updated_at = ?"
-                + " WHERE id = ?")) {
+                + " expected_success_rate = ?, alert_email = ?, critical = ?, updated_at = ?,"
+                + " rollback_target = ?, deploys = ? WHERE id = ?")) {
       s.setString(1, p.name());
       setDouble(s, 2, p.expectedDurationSeconds());
       s.setDouble(3, p.expectedSuccessRate());
       s.setString(4, p.alertEmail());
       s.setBoolean(5, p.critical());
       s.setObject(6, DeliveryStore.utc(now));
-      s.setString(7, p.id());
+      s.setString(7, p.rollbackTarget());
+      s.setBoolean(8, p.deploys());
+      s.setString(9, p.id());
       return s.executeUpdate();
     }
   }
@@ -81,7 +83,7 @@ public final class PipelineStore {
       throws SQLException {
     try (PreparedStatement s =
         connection.prepareStatement(
-            "INSERT INTO pipelines (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            "INSERT INTO pipelines (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       s.setString(1, p.id());
       s.setString(2, p.name());
       setDouble(s, 3, p.expectedDurationSeconds());
@@ -90,6 +92,8 @@ public final class PipelineStore {
       s.setBoolean(6, p.critical());
       s.setObject(7, DeliveryStore.utc(now));
       s.setObject(8, DeliveryStore.utc(now));
+      s.setString(9, p.rollbackTarget());
+      s.setBoolean(10, p.deploys());
       s.executeUpdate();
     }
   }
@@ -166,6 +170,8 @@ public final class PipelineStore {
         rs.getDouble(4),
         rs.getString(5),
         rs.getBoolean(6),
+        rs.getString(9),
+        rs.getBoolean(10),
         StoreRows.instant(rs, 7),
         StoreRows.instant(rs, 8));
   }

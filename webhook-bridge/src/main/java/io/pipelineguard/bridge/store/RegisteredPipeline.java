@@ -12,7 +12,10 @@ import java.util.Objects;
  * @param expectedDurationSeconds expected duration; null to use the pipeline's own median
  * @param expectedSuccessRate expected success rate, 0 to 1
  * @param alertEmail where alerts go; null for nowhere
- * @param critical whether its alerts are critical
+ * @param critical whether its alerts are critical (and its repairs high-criticality)
+ * @param rollbackTarget what the repair loop triggers to roll it back (GitHub workflow file, GitLab
+ *     ref, Azure DevOps definition id, Jenkins job path); null for no rollback
+ * @param deploys whether the pipeline deploys (a failed deployment may be rolled back)
  * @param createdAt first registration (null before it is stored)
  * @param updatedAt last change (null before it is stored)
  */
@@ -23,6 +26,8 @@ public record RegisteredPipeline(
     double expectedSuccessRate,
     String alertEmail,
     boolean critical,
+    String rollbackTarget,
+    boolean deploys,
     Instant createdAt,
     Instant updatedAt) {
   /** Checks the id and name are present. */

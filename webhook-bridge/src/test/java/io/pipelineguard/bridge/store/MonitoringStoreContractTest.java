@@ -206,12 +206,22 @@ class MonitoringStoreContractTest {
       new RunStore(database.dataSource()).upsertRun(runRecord("9/pipelines/1", "success", T0));
       RegisteredPipeline shop =
           new RegisteredPipeline(
-              "github:acme/shop / CI", "Shop", 300.0, 0.95, "a@b.io", true, null, null);
+              "github:acme/shop / CI",
+              "Shop",
+              300.0,
+              0.95,
+              "a@b.io",
+              true,
+              null,
+              false,
+              null,
+              null);
 
       boolean created = pipelines.register(shop, T0);
       boolean createdAgain =
           pipelines.register(
-              new RegisteredPipeline(shop.id(), "Shop 2", null, 0.8, null, false, null, null),
+              new RegisteredPipeline(
+                  shop.id(), "Shop 2", null, 0.8, null, false, "rollback.yml", true, null, null),
               T0.plusSeconds(5));
 
       assertThat(created).isTrue();
@@ -220,6 +230,8 @@ class MonitoringStoreContractTest {
       assertThat(stored.name()).isEqualTo("Shop 2");
       assertThat(stored.expectedDurationSeconds()).isNull();
       assertThat(stored.expectedSuccessRate()).isEqualTo(0.8);
+      assertThat(stored.rollbackTarget()).isEqualTo("rollback.yml");
+      assertThat(stored.deploys()).isTrue();
       assertThat(stored.createdAt()).isEqualTo(T0);
       assertThat(stored.updatedAt()).isEqualTo(T0.plusSeconds(5));
       assertThat(pipelines.knownIds(0, 10)).containsExactly("github:acme/shop / CI", PIPELINE);
