@@ -42,31 +42,8 @@ final class StoreRows {
       RowReader<T> reader,
       ToLongFunction<T> id,
       String what) {
-    List<T> rows = new ArrayList<>();
-    String where = cursor == null ? "" : " WHERE id < ?";
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement =
-            connection.prepareStatement(
-                "SELECT "
-                    + columns
-                    + " FROM "
-                    + table
-                    + where
-                    + " ORDER BY id DESC FETCH FIRST ? ROWS ONLY")) {
-      int i = 1;
-      if (cursor != null) {
-        statement.setLong(i++, cursor);
-      }
-      statement.setInt(i, limit + 1);
-      try (ResultSet rs = statement.executeQuery()) {
-        while (rs.next()) {
-          rows.add(reader.read(rs));
-        }
-      }
-    } catch (SQLException e) {
-      throw new StoreException("cannot list " + what, e);
-    }
-    return toPage(rows, limit, id);
+    return newestFirst(
+        dataSource, table, "id", columns, List.of(), List.of(), cursor, limit, reader, id, what);
   }
 
   /**

@@ -6,64 +6,20 @@ import io.pipelineguard.monitor.Alert;
 import io.pipelineguard.monitor.AlertKind;
 import io.pipelineguard.monitor.AlertSeverity;
 import io.pipelineguard.monitor.MetricPoint;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The monitoring stores' contract on both stores: embedded H2 and a real PostgreSQL. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MonitoringStoreContractTest {
+class MonitoringStoreContractTest extends BothStores {
   private static final Instant T0 = Instant.parse("2026-01-02T03:04:05Z");
   private static final String PIPELINE = "gitlab:grp/proj";
-
-  @TempDir static Path dir;
-  private EmbeddedPostgres postgres;
-  private int counter;
-
-  @BeforeAll
-  void startPostgres() throws Exception {
-    postgres = EmbeddedPostgresSupport.start(dir);
-  }
-
-  @AfterAll
-  void stopPostgres() throws Exception {
-    if (postgres != null) {
-      postgres.close();
-    }
-  }
-
-  Stream<String> stores() {
-    return Stream.of("h2", "postgres");
-  }
-
-  private Database open(String kind) {
-    if (kind.equals("h2")) {
-      return Database.open(Database.embedded(dir.resolve("h2-" + counter++)), 4);
-    }
-    String db = "monitoring" + counter++;
-    try (var c = postgres.getPostgresDatabase().getConnection();
-        var s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + db);
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(e);
-    }
-    return Database.open(
-        DatabaseUrl.parse("postgres://postgres:unused@localhost:" + postgres.getPort() + "/" + db),
-        4);
-  }
 
   private static FinishedRun run(String key, int minutes, double seconds, boolean success) {
     return new FinishedRun(

@@ -2,60 +2,16 @@ package io.pipelineguard.bridge.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** One contract, both stores: embedded H2 (file mode) and a real PostgreSQL. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StoreContractTest {
+class StoreContractTest extends BothStores {
   private static final Instant T0 = Instant.parse("2026-01-02T03:04:05Z");
-
-  @TempDir static Path dir;
-  private EmbeddedPostgres postgres;
-  private int counter;
-
-  @BeforeAll
-  void startPostgres() throws Exception {
-    postgres = EmbeddedPostgresSupport.start(dir);
-  }
-
-  @AfterAll
-  void stopPostgres() throws Exception {
-    if (postgres != null) {
-      postgres.close();
-    }
-  }
-
-  Stream<String> stores() {
-    return Stream.of("h2", "postgres");
-  }
-
-  private Database open(String kind) {
-    if (kind.equals("h2")) {
-      return Database.open(Database.embedded(dir.resolve("h2-" + counter++)), 4);
-    }
-    String db = "contract" + counter++;
-    try (var c = postgres.getPostgresDatabase().getConnection();
-        var s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + db);
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(e);
-    }
-    return Database.open(
-        DatabaseUrl.parse("postgres://postgres:unused@localhost:" + postgres.getPort() + "/" + db),
-        4);
-  }
 
   private static NewDelivery delivery(String key) {
     return new NewDelivery(
