@@ -41,6 +41,7 @@ public final class BridgeConfig {
   private final SecurityConfig security;
   private final io.pipelineguard.repair.ApprovalRule requireApproval;
   private final io.pipelineguard.monitor.MonitorSettings monitoring;
+  private final java.util.List<String> pipelines;
 
   private BridgeConfig(Builder builder) {
     this.host = builder.host;
@@ -66,6 +67,7 @@ public final class BridgeConfig {
     this.security = builder.security;
     this.requireApproval = builder.requireApproval;
     this.monitoring = builder.monitoring;
+    this.pipelines = java.util.List.copyOf(builder.pipelines);
   }
 
   /** Returns a builder holding the embedded defaults. */
@@ -99,6 +101,7 @@ public final class BridgeConfig {
     b.security = security;
     b.requireApproval = requireApproval;
     b.monitoring = monitoring;
+    b.pipelines = pipelines;
     return b;
   }
 
@@ -218,6 +221,14 @@ public final class BridgeConfig {
     return requireApproval;
   }
 
+  /**
+   * Returns the {@code pipelines:} entries, each a JSON object with the fields of {@code POST
+   * /api/pipelines}, registered when the server starts (which checks them).
+   */
+  public java.util.List<String> pipelines() {
+    return pipelines;
+  }
+
   /** Returns how pipelines are judged (health thresholds, windows, anomaly sensitivity). */
   public io.pipelineguard.monitor.MonitorSettings monitoring() {
     return monitoring;
@@ -271,6 +282,8 @@ public final class BridgeConfig {
         + requireApproval.wireName()
         + ", monitoring="
         + monitoring
+        + ", pipelines="
+        + pipelines.size()
         + '}';
   }
 
@@ -311,6 +324,14 @@ public final class BridgeConfig {
     /** Sets which reruns and rollbacks wait for a person's approval (default none). */
     public Builder requireApproval(io.pipelineguard.repair.ApprovalRule rule) {
       this.requireApproval = Objects.requireNonNull(rule, "auto_repair.require_approval");
+      return this;
+    }
+
+    private java.util.List<String> pipelines = java.util.List.of();
+
+    /** Sets the pipelines registered at start, each a JSON object (checked by the server). */
+    public Builder pipelines(java.util.List<String> entries) {
+      this.pipelines = java.util.List.copyOf(entries);
       return this;
     }
 

@@ -128,6 +128,9 @@ public final class ConfigLoader {
         throw new ConfigException(
             "unknown configuration key '" + key + "' (known here: " + names + ")");
       }
+      if (known.isArray() && !field.getValue().isArray()) {
+        throw new ConfigException("configuration key '" + key + "' must be a list");
+      }
       if (known.isObject()) {
         if (!field.getValue().isObject()) {
           throw new ConfigException("configuration key '" + key + "' must be a mapping");
@@ -190,6 +193,7 @@ public final class ConfigLoader {
       builder.maxRetryDelaySeconds(
           (int) longAt(null, tree, "platforms.max_retry_delay_seconds", source));
       builder.monitoring(monitoring(tree, source));
+      builder.pipelines(pipelines(tree, source));
       builder.platformApi(
           Platform.GITHUB,
           new PlatformApi(
@@ -218,6 +222,23 @@ public final class ConfigLoader {
       throw new ConfigException(e.getMessage() + " (from " + source + " or the environment)", e);
     }
     return builder.build();
+  }
+
+  /** Each {@code pipelines:} entry as JSON text; its fields are checked when the server starts. */
+  private List<String> pipelines(ObjectNode tree, String source) {
+    List<String> entries = new ArrayList<>();
+    JsonNode list = tree.get("pipelines");
+    if (list == null || list.isNull()) {
+      return entries;
+    }
+    for (int i = 0; i < list.size(); i++) {
+      if (!list.get(i).isObject()) {
+        throw new ConfigException(
+            "pipelines[" + i + "] must be a mapping with id, name, ... (from " + source + ")");
+      }
+      entries.add(list.get(i).toString());
+    }
+    return entries;
   }
 
   private SecurityConfig security(ObjectNode tree, String source) {

@@ -175,6 +175,7 @@ public final class BridgeServer implements AutoCloseable {
             new AzureDevOpsWebhooks(config.azureUsername(), config.azurePassword()),
             new JenkinsWebhooks(config.jenkinsToken()));
     PipelineStore pipelines = new PipelineStore(database.dataSource());
+    registerConfigured(config, pipelines, clock);
     MetricStore metricPoints = new MetricStore(database.dataSource());
     AlertStore alerts = new AlertStore(database.dataSource());
     MonitoringQueries queries = new MonitoringQueries(database.dataSource());
@@ -304,6 +305,29 @@ public final class BridgeServer implements AutoCloseable {
                         .json(Map.of("error", "internal error"));
                   });
             });
+  }
+
+  /**
+   * Registers the configuration's {@code pipelines:} entries, checked like {@code POST
+   * /api/pipelines}; a bad entry stops the start with a message naming it.
+   */
+  private void registerConfigured(BridgeConfig config, PipelineStore pipelines, Clock clock) {
+    PipelineRegistrations parser = new PipelineRegistrations();
+    List<String> entries = config.pipelines();
+    for (int i = 0; i < entries.size(); i++) {
+      try {
+        pipelines.register(
+            parser.parse(entries.get(i).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            clock.instant());
+      } catch (HttpResponseException e) {
+        database.close();
+        throw new io.pipelineguard.bridge.config.ConfigException(
+            "pipelines[" + i + "]: " + e.getMessage());
+      }
+    }
+    if (!entries.isEmpty()) {
+      LOG.info("Registered {} pipeline(s) from the configuration", entries.size());
+    }
   }
 
   private static Handler guarded(ApiRoute route, AccessControl access) {
