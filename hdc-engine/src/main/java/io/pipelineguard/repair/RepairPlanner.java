@@ -224,7 +224,11 @@ public final class RepairPlanner {
       case TRANSIENT:
         {
           for (RepairStrategy s : candidates) {
-            SuccessEstimate est = estimate(d, ctx, s, now);
+            // Read as transient, the failure starts from the transient prior whatever its
+            // category's usual kind; the category's own outcomes still count.
+            SuccessEstimate est =
+                statistics.estimate(
+                    ctx.pipeline(), d.signature(), d.category(), Category.Kind.TRANSIENT, s, now);
             if (est.probability() >= policy.minSuccessProbability()) {
               return rerunAction(
                   s, reruns, "Next rung " + s.wireName() + ": " + est.explanation() + ".");
@@ -406,17 +410,41 @@ public final class RepairPlanner {
     }
     return switch (d.category().kind()) {
       case TRANSIENT -> d.transientFailure() ? Assessment.TRANSIENT : Assessment.UNCERTAIN;
-      case DETERMINISTIC -> d.transientFailure() ? Assessment.UNCERTAIN : Assessment.DETERMINISTIC;
+      case DETERMINISTIC ->
+          !d.transientFailure()
+              ? Assessment.DETERMINISTIC
+              : transientEvidence(d) ? Assessment.TRANSIENT : Assessment.UNCERTAIN;
       case MIXED -> d.transientFailure() ? Assessment.TRANSIENT : Assessment.DETERMINISTIC;
       case UNKNOWN -> Assessment.UNCERTAIN;
     };
+  }
+
+  /**
+   * Whether a diagnosis that calls a failure of a deterministic category transient is sure enough
+   * to be read as transient: the log showed a transient cause (a killed linker, a crashed
+   * compiler), which says more about this failure than the category's usual kind. The opposite
+   * contradiction (a transient category called deterministic) stays uncertain, so it keeps its one
+   * probe: missing a transient failure costs people more than one rerun costs a runner.
+   */
+  private boolean transientEvidence(Diagnosis d) {
+    return d.transientFailure()
+        && d.category().kind() == Category.Kind.DETERMINISTIC
+        && d.confidence() >= policy.transientEvidenceMinConfidence();
   }
 
   private String assessmentReason(Diagnosis d, Assessment a) {
     String cat = d.category().wireName();
     String conf = String.format(Locale.ROOT, "%.2f", d.confidence());
     return switch (a) {
-      case TRANSIENT -> "Diagnosed " + cat + " (confidence " + conf + "), a transient failure.";
+      case TRANSIENT ->
+          "Diagnosed "
+              + cat
+              + " (confidence "
+              + conf
+              + "), a transient failure"
+              + (transientEvidence(d)
+                  ? ": the log shows a transient cause, unlike most " + cat + " failures."
+                  : ".");
       case DETERMINISTIC ->
           "Diagnosed " + cat + " (confidence " + conf + "), a deterministic failure.";
       case UNCERTAIN ->

@@ -84,6 +84,21 @@ class RepairPolicyTest {
   }
 
   @Test
+  void transientEvidenceMinConfidenceDefaultsAndIsValidated() {
+    assertThat(RepairPolicy.ofDefaults().transientEvidenceMinConfidence())
+        .isEqualTo(RepairPolicy.DEFAULT_TRANSIENT_EVIDENCE_MIN_CONFIDENCE);
+    RepairPolicy p = RepairPolicy.custom().transientEvidenceMinConfidence(0.95).build();
+
+    assertThat(RepairPolicy.from(p).build().transientEvidenceMinConfidence()).isEqualTo(0.95);
+    assertThat(p.toString()).contains("transientEvidenceMinConfidence=0.95");
+    assertThatThrownBy(() -> RepairPolicy.custom().transientEvidenceMinConfidence(1.2))
+        .hasMessageContaining("transientEvidenceMinConfidence")
+        .hasMessageContaining("must be within [0, 1]");
+    assertThatThrownBy(() -> RepairPolicy.custom().transientEvidenceMinConfidence(Double.NaN))
+        .hasMessageContaining("transientEvidenceMinConfidence");
+  }
+
+  @Test
   void backoffGrowsAndCaps() {
     Backoff b = Backoff.exponential(Duration.ofSeconds(30), 2.0, Duration.ofMinutes(2));
 

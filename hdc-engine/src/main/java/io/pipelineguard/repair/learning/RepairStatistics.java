@@ -103,7 +103,30 @@ public final class RepairStatistics {
       Category category,
       RepairStrategy strategy,
       java.time.Instant now) {
-    double[] prior = TaxonomyPriors.prior(category, strategy);
+    return estimate(pipeline, signature, category, category.kind(), strategy, now);
+  }
+
+  /**
+   * Estimates how likely {@code strategy} is to fix a failure, starting from the taxonomy prior of
+   * {@code priorKind} instead of the category's own kind (for a failure whose diagnosis reads it
+   * against its category's usual kind). Outcomes are still those of {@code category}. O(1).
+   *
+   * @param pipeline the failure's pipeline
+   * @param signature the failure's signature
+   * @param category the failure's category, whose outcomes count
+   * @param priorKind the kind whose cold-start prior is used
+   * @param strategy the strategy to estimate
+   * @param now the current time, for decay
+   */
+  public SuccessEstimate estimate(
+      String pipeline,
+      String signature,
+      Category category,
+      Category.Kind priorKind,
+      RepairStrategy strategy,
+      java.time.Instant now) {
+    Objects.requireNonNull(priorKind, "priorKind must not be null");
+    double[] prior = TaxonomyPriors.prior(priorKind, strategy);
     double priorMean = prior[0] / (prior[0] + prior[1]);
     StrategyStats cat = entries.get(StatsKey.category(category.wireName(), strategy));
     double catAlpha = prior[0];
