@@ -41,6 +41,31 @@ class SimulatorTest {
   }
 
   @Test
+  void observerSeesEveryGuardPlanAndEveryRerunOutcome() {
+    int[] reruns = new int[1];
+    int[] passed = new int[1];
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    SimulationReport report =
+        Simulator.builder()
+            .seed(3)
+            .observer(
+                (f, plan, ok) -> {
+                  seen.add(f.id());
+                  if (ok != null) {
+                    reruns[0]++;
+                    passed[0] += ok ? 1 : 0;
+                  }
+                })
+            .build()
+            .run(synthetic(), new LabelledCategoryStandInDiagnoser());
+
+    PolicyResult guard = report.policy("guard");
+    assertThat(seen).hasSize(synthetic().size());
+    assertThat(reruns[0]).isEqualTo(guard.retries());
+    assertThat(passed[0]).isEqualTo(guard.transientRecovered());
+  }
+
+  @Test
   void guardRecoversTransientAndWastesNothingOnPlainDeterministic() {
     SimulationReport report =
         Simulator.builder()
