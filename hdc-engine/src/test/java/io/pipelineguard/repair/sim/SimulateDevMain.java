@@ -3,6 +3,8 @@ package io.pipelineguard.repair.sim;
 import io.pipelineguard.diagnosis.Diagnoser;
 import io.pipelineguard.diagnosis.Diagnosis;
 import io.pipelineguard.diagnosis.LogSource;
+import io.pipelineguard.repair.PolicySpec;
+import io.pipelineguard.repair.RepairPolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -13,14 +15,15 @@ import java.util.Map;
 
 /**
  * Development entry point: {@code SimulateDevMain CORPUS_DIR [--seed N | --seeds A-B] [--json]
- * [--ours | --perfect] [--diagnoses]}.
+ * [--ours | --perfect] [--diagnoses] [--misses] [--policy SPEC]}.
  *
  * <ul>
  *   <li>{@code --ours}: the real {@link Diagnoser} with built-in knowledge, exactly as the
  *       product's {@code pipeline-guard simulate} command builds it (each log diagnosed once);
  *   <li>{@code --perfect}: the transient-label stand-in; otherwise the category-label stand-in;
  *   <li>{@code --seeds A-B}: one line per seed plus the guard's mean and range over the seeds;
- *   <li>{@code --diagnoses}: prints each failure's label and diagnosis (for reading misses).
+ *   <li>{@code --diagnoses}: prints each failure's label and diagnosis (for reading misses);
+ *   <li>{@code --policy SPEC}: the guard's policy as a {@link PolicySpec} over the defaults.
  * </ul>
  */
 public final class SimulateDevMain {
@@ -36,6 +39,7 @@ public final class SimulateDevMain {
     boolean ours = false;
     boolean listDiagnoses = false;
     boolean misses = false;
+    RepairPolicy policy = RepairPolicy.ofDefaults();
     for (int i = 1; i < args.length; i++) {
       switch (args[i]) {
         case "--seed" -> from = to = Long.parseLong(args[++i]);
@@ -49,6 +53,7 @@ public final class SimulateDevMain {
         case "--ours" -> ours = true;
         case "--diagnoses" -> listDiagnoses = true;
         case "--misses" -> misses = true;
+        case "--policy" -> policy = PolicySpec.parse(args[++i], RepairPolicy.ofDefaults());
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -79,7 +84,8 @@ public final class SimulateDevMain {
       }
     }
     if (from == to) {
-      SimulationReport report = Simulator.builder().seed(from).build().run(failures, diagnoser);
+      SimulationReport report =
+          Simulator.builder().policy(policy).seed(from).build().run(failures, diagnoser);
       System.out.println(json ? report.toJson() : report.toTable());
       return;
     }
@@ -95,6 +101,7 @@ public final class SimulateDevMain {
       java.util.Set<String> wastedOn = new java.util.LinkedHashSet<>();
       PolicyResult g =
           Simulator.builder()
+              .policy(policy)
               .seed(seed)
               .observer(
                   (f, plan, ok) -> {
@@ -102,7 +109,7 @@ public final class SimulateDevMain {
                       recovered.add(f.id());
                     }
                     if (!f.transientLabel() && ok != null) {
-                      wastedOn.add(f.id() + " " + f.job());
+                      wastedOn.add(f.id() + " " + f.job() + " " + plan.explanation());
                     }
                     if (f.transientLabel()) {
                       lastPlan.merge(

@@ -134,6 +134,23 @@ class SimulatorTest {
   }
 
   @Test
+  void recordsWithoutJobOrCommitAreSeparateChainsInTheirRepository(@TempDir Path dir)
+      throws IOException {
+    Files.writeString(
+        dir.resolve("records.jsonl"),
+        "{\"id\": \"r1\", \"log_file\": \"logs/1.log.gz\", \"transient\": true,"
+            + " \"repository\": \"git/git\"}\n"
+            + "{\"id\": \"r2\", \"log_file\": \"logs/2.log.gz\", \"transient\": true}\n");
+
+    List<SimulatedFailure> failures = CorpusReader.read(dir);
+
+    assertThat(failures.get(0).pipeline()).isEqualTo("git/git");
+    assertThat(failures.get(1).pipeline()).isEqualTo(dir.getFileName().toString());
+    assertThat(failures.get(0).job()).isNotEqualTo(failures.get(1).job());
+    assertThat(failures.get(0).commit()).isNotEqualTo(failures.get(1).commit());
+  }
+
+  @Test
   void velorenGuardStaysWithinTheRails() throws IOException {
     Assumptions.assumeTrue(Files.isRegularFile(VELOREN.resolve("records.jsonl")));
     List<SimulatedFailure> failures = CorpusReader.read(VELOREN);
