@@ -40,6 +40,9 @@ public final class RepairPlanner {
   /** Failed outcomes of a pattern after which learning may stop the one-retry probe. */
   static final int PROBE_BLOCK_MIN_OUTCOMES = 2;
 
+  /** Probes of uncertain failures, in all pipelines, before their learned success may stop them. */
+  static final int PROBE_LEARNING_MIN_OUTCOMES = 5;
+
   private final RepairPolicy policy;
   private final RepairStatistics statistics;
   private final Clock clock;
@@ -218,6 +221,11 @@ public final class RepairPlanner {
             notes.add("learning: " + est.explanation());
             return null;
           }
+          String probesPaid = probesPaidOff(first, now);
+          if (probesPaid != null) {
+            notes.add("learning: " + probesPaid);
+            return null;
+          }
           return rerunAction(
               first, reruns, "One retry, on the first attempt only: " + est.explanation() + ".");
         }
@@ -254,6 +262,27 @@ public final class RepairPlanner {
           return null;
         }
     }
+  }
+
+  /**
+   * Returns why probes of uncertain failures are stopped (their learned success, over at least
+   * {@link #PROBE_LEARNING_MIN_OUTCOMES} probes, is below {@code minProbeSuccess}), or null when
+   * they may go on. The rate is the Beta(1, 1) posterior mean of decayed probe outcomes, so a pause
+   * ends by itself as old failures lose weight.
+   */
+  private String probesPaidOff(RepairStrategy s, Instant now) {
+    double[] probes = statistics.probeOutcomes(s, now);
+    double rate = (1.0 + probes[0]) / (2.0 + probes[0] + probes[1]);
+    if (probes[2] < PROBE_LEARNING_MIN_OUTCOMES || rate >= policy.minProbeSuccess()) {
+      return null;
+    }
+    return String.format(
+        Locale.ROOT,
+        "probes of uncertain failures have lately paid off %.0f%% of the time (%d probes), below"
+            + " the policy's %.0f%%",
+        rate * 100.0,
+        (long) probes[2],
+        policy.minProbeSuccess() * 100.0);
   }
 
   private List<RepairStrategy> rerunCandidates(RepairLedger.Chain chain) {
@@ -397,6 +426,10 @@ public final class RepairPlanner {
             strategy,
             succeeded,
             clock.instant()));
+    if (strategy.isRerun() && assess(diagnosis) == Assessment.UNCERTAIN) {
+      // A rerun of an uncertain read is a probe; how often probes pay off gates the next ones.
+      statistics.recordProbe(strategy, succeeded, clock.instant());
+    }
     if (strategy.isRerun() && succeeded) {
       synchronized (ledger) {
         ledger.chainSucceeded(context.jobCommitKey());

@@ -38,6 +38,9 @@ public final class RepairPolicy {
    */
   public static final double DEFAULT_TRANSIENT_EVIDENCE_MIN_CONFIDENCE = 0.8;
 
+  /** Default success rate of recent probes of uncertain failures below which no more are probed. */
+  public static final double DEFAULT_MIN_PROBE_SUCCESS = 0.3;
+
   /** Default estimated success probability below which a rerun rung is skipped. */
   public static final double DEFAULT_MIN_SUCCESS_PROBABILITY = 0.5;
 
@@ -76,6 +79,7 @@ public final class RepairPolicy {
   private final boolean retryUnknownOnce;
   private final double minConfidence;
   private final double transientEvidenceMinConfidence;
+  private final double minProbeSuccess;
   private final double minSuccessProbability;
   private final boolean learnedRetryOfDeterministic;
   private final int learnedOverrideMinOutcomes;
@@ -100,6 +104,7 @@ public final class RepairPolicy {
     this.retryUnknownOnce = b.retryUnknownOnce;
     this.minConfidence = b.minConfidence;
     this.transientEvidenceMinConfidence = b.transientEvidenceMinConfidence;
+    this.minProbeSuccess = b.minProbeSuccess;
     this.minSuccessProbability = b.minSuccessProbability;
     this.learnedRetryOfDeterministic = b.learnedRetryOfDeterministic;
     this.learnedOverrideMinOutcomes = b.learnedOverrideMinOutcomes;
@@ -172,6 +177,15 @@ public final class RepairPolicy {
    */
   public double transientEvidenceMinConfidence() {
     return transientEvidenceMinConfidence;
+  }
+
+  /**
+   * Learned success rate of probes (the one retry of unknown or uncertain failures, in every
+   * pipeline, decayed by the learning half-life) below which, after at least 5 probes, no more are
+   * given until the rate recovers; 0 never stops them.
+   */
+  public double minProbeSuccess() {
+    return minProbeSuccess;
   }
 
   /** Estimated success probability below which a rerun rung is skipped. */
@@ -256,6 +270,8 @@ public final class RepairPolicy {
         + minConfidence
         + ", transientEvidenceMinConfidence="
         + transientEvidenceMinConfidence
+        + ", minProbeSuccess="
+        + minProbeSuccess
         + ", minSuccessProbability="
         + minSuccessProbability
         + ", learnedRetryOfDeterministic="
@@ -286,6 +302,7 @@ public final class RepairPolicy {
     private boolean retryUnknownOnce = true;
     private double minConfidence = DEFAULT_MIN_CONFIDENCE;
     private double transientEvidenceMinConfidence = DEFAULT_TRANSIENT_EVIDENCE_MIN_CONFIDENCE;
+    private double minProbeSuccess = DEFAULT_MIN_PROBE_SUCCESS;
     private double minSuccessProbability = DEFAULT_MIN_SUCCESS_PROBABILITY;
     private boolean learnedRetryOfDeterministic = true;
     private int learnedOverrideMinOutcomes = DEFAULT_LEARNED_OVERRIDE_MIN_OUTCOMES;
@@ -307,6 +324,7 @@ public final class RepairPolicy {
       this.retryUnknownOnce = base.retryUnknownOnce;
       this.minConfidence = base.minConfidence;
       this.transientEvidenceMinConfidence = base.transientEvidenceMinConfidence;
+      this.minProbeSuccess = base.minProbeSuccess;
       this.minSuccessProbability = base.minSuccessProbability;
       this.learnedRetryOfDeterministic = base.learnedRetryOfDeterministic;
       this.learnedOverrideMinOutcomes = base.learnedOverrideMinOutcomes;
@@ -421,6 +439,17 @@ public final class RepairPolicy {
     public Builder transientEvidenceMinConfidence(double value) {
       this.transientEvidenceMinConfidence =
           checkProbability("transientEvidenceMinConfidence", value);
+      return this;
+    }
+
+    /**
+     * Sets the learned success rate of probes of uncertain failures below which (after at least 5
+     * probes) no more are given until the rate recovers; 0 never stops them.
+     *
+     * @param value from 0 to 1
+     */
+    public Builder minProbeSuccess(double value) {
+      this.minProbeSuccess = checkProbability("minProbeSuccess", value);
       return this;
     }
 

@@ -215,6 +215,59 @@ class RepairPlannerTest {
     assertThat(plan.explanation()).contains("deployment failures 0 of 1");
   }
 
+  /** Probes {@code n} unknown failures of distinct signatures and pipelines; all probes fail. */
+  private void failProbes(RepairPlanner p, int n) {
+    for (int i = 0; i < n; i++) {
+      Diagnosis d = diagnosis(Category.UNKNOWN, false, "unknown:" + i);
+      RepairContext c = ctx("repo-" + i, "build", "c" + i, 1);
+      RepairPlan plan = p.plan(d, c);
+      assertThat(plan.reruns()).isTrue();
+      p.recordOutcome(d, c, plan.primary().strategy(), false);
+      clock.advance(Duration.ofMinutes(11));
+    }
+  }
+
+  @Test
+  void probesThatKeepFailingEverywhereStopUntilTheirFailuresFade() {
+    failProbes(planner, RepairPlanner.PROBE_LEARNING_MIN_OUTCOMES);
+    Diagnosis fresh = diagnosis(Category.UNKNOWN, false, "unknown:new");
+
+    RepairPlan stopped = planner.plan(fresh, ctx("elsewhere", "build", "x", 1));
+    clock.advance(RepairPolicy.ofDefaults().learningHalfLife().multipliedBy(4));
+    RepairPlan later = planner.plan(fresh, ctx("elsewhere", "build", "y", 1));
+
+    assertThat(stopped.reruns()).isFalse();
+    assertThat(stopped.explanation())
+        .contains("probes of uncertain failures have lately paid off 14% of the time (5 probes)");
+    assertThat(later.reruns()).isTrue();
+  }
+
+  @Test
+  void fewFailedProbesOrAZeroFloorKeepProbing() {
+    RepairPlanner noFloor =
+        RepairPlanner.of(RepairPolicy.custom().minProbeSuccess(0.0).build(), clock);
+    failProbes(planner, RepairPlanner.PROBE_LEARNING_MIN_OUTCOMES - 1);
+    failProbes(noFloor, 2 * RepairPlanner.PROBE_LEARNING_MIN_OUTCOMES);
+    Diagnosis fresh = diagnosis(Category.UNKNOWN, false, "unknown:new");
+
+    assertThat(planner.plan(fresh, ctx("elsewhere", "build", "x", 1)).reruns()).isTrue();
+    assertThat(noFloor.plan(fresh, ctx("elsewhere", "build", "x", 1)).reruns()).isTrue();
+  }
+
+  @Test
+  void transientReadsAreNotCountedAsProbes() {
+    for (int i = 0; i < 10; i++) {
+      Diagnosis d = diagnosis(Category.NETWORK, true, "net:" + i);
+      planner.recordOutcome(
+          d, ctx("repo-" + i, "b", "c" + i, 1), RepairStrategy.RETRY_WITH_BACKOFF, false);
+    }
+
+    RepairPlan plan =
+        planner.plan(diagnosis(Category.UNKNOWN, false, "unknown:x"), ctx("r", "b", "c", 1));
+
+    assertThat(plan.reruns()).isTrue();
+  }
+
   @Test
   void lowConfidenceDeterministicIsTreatedAsUnknown() {
     Diagnosis d =

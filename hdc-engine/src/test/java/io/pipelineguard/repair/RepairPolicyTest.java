@@ -99,6 +99,18 @@ class RepairPolicyTest {
   }
 
   @Test
+  void minProbeSuccessDefaultsAndIsValidated() {
+    assertThat(RepairPolicy.ofDefaults().minProbeSuccess())
+        .isEqualTo(RepairPolicy.DEFAULT_MIN_PROBE_SUCCESS);
+    RepairPolicy p = RepairPolicy.custom().minProbeSuccess(0.0).build();
+
+    assertThat(RepairPolicy.from(p).build().minProbeSuccess()).isZero();
+    assertThatThrownBy(() -> RepairPolicy.custom().minProbeSuccess(-0.1))
+        .hasMessage("minProbeSuccess must be within [0, 1], was -0.1");
+    assertThat(PolicySpec.parse("minProbeSuccess=0.5", p).minProbeSuccess()).isEqualTo(0.5);
+  }
+
+  @Test
   void backoffGrowsAndCaps() {
     Backoff b = Backoff.exponential(Duration.ofSeconds(30), 2.0, Duration.ofMinutes(2));
 

@@ -30,6 +30,12 @@ public final class RepairStatistics {
   /** Pseudo-outcomes the category's mean weighs as the prior of a pattern. */
   public static final double PATTERN_PRIOR_STRENGTH = 4.0;
 
+  /**
+   * Category key under which the outcomes of probes of uncertain failures are counted, whatever
+   * their diagnosed category: how often "one retry, to see" has paid off.
+   */
+  public static final String PROBE_KEY = "uncertain-probe";
+
   /** Default maximum number of stored statistics. */
   public static final int DEFAULT_MAX_ENTRIES = 100_000;
 
@@ -79,6 +85,30 @@ public final class RepairStatistics {
     if (entries.containsKey(pattern) || entries.size() < maxEntries) {
       update(pattern, outcome.succeeded(), outcome.at());
     }
+  }
+
+  /**
+   * Records the outcome of a probe: a rerun of a failure the planner read as uncertain. Counted
+   * apart from categories, under {@link #PROBE_KEY} and the strategy. O(1).
+   */
+  public void recordProbe(RepairStrategy strategy, boolean succeeded, java.time.Instant at) {
+    Objects.requireNonNull(strategy, "strategy must not be null");
+    Objects.requireNonNull(at, "at must not be null");
+    update(StatsKey.category(PROBE_KEY, strategy), succeeded, at);
+  }
+
+  /**
+   * Returns the decayed probe outcomes of {@code strategy} as {@code {successes, failures}}
+   * (weighted) and the raw trial count, {@code {weightedSuccesses, weightedFailures, trials}}.
+   * O(1).
+   */
+  public double[] probeOutcomes(RepairStrategy strategy, java.time.Instant now) {
+    StrategyStats st = entries.get(StatsKey.category(PROBE_KEY, strategy));
+    if (st == null) {
+      return new double[] {0.0, 0.0, 0.0};
+    }
+    StrategyStats d = st.decayedTo(now, halfLife);
+    return new double[] {d.weightedSuccesses(), d.weightedFailures(), st.trials()};
   }
 
   private void update(StatsKey key, boolean succeeded, java.time.Instant at) {
