@@ -17,9 +17,10 @@ import java.util.Set;
  * none), {@code backoffMax}, {@code cooldown}, {@code escalation} (true/false), {@code ladder}
  * (comma list of {@code retry_job, retry_failed_jobs, retry_with_backoff, clean_retry, rollback,
  * custom_script}), {@code rollbackWindow}, {@code retryUnknownOnce}, {@code minConfidence} (0..1),
- * {@code minSuccessProbability} (0..1), {@code learnedRetryOfDeterministic}. Durations are a whole
- * number with {@code s}, {@code m}, {@code h} or {@code d}. Each key at most once. Parsing is
- * linear in the text, which is capped at {@value #MAX_LENGTH} characters.
+ * {@code transientEvidenceMinConfidence} (0..1), {@code minProbeSuccess} (0..1), {@code
+ * minSuccessProbability} (0..1), {@code learnedRetryOfDeterministic}. Durations are a whole number
+ * with {@code s}, {@code m}, {@code h} or {@code d}. Each key at most once. Parsing is linear in
+ * the text, which is capped at {@value #MAX_LENGTH} characters.
  */
 public final class PolicySpec {
   /** Longest spec accepted. */
@@ -67,13 +68,17 @@ public final class PolicySpec {
           case "rollbackWindow" -> b.rollbackWindow(duration(value));
           case "retryUnknownOnce" -> b.retryUnknownOnce(bool(value));
           case "minConfidence" -> b.minConfidence(fraction(value));
+          case "minProbeSuccess" -> b.minProbeSuccess(fraction(value));
+          case "transientEvidenceMinConfidence" ->
+              b.transientEvidenceMinConfidence(fraction(value));
           case "minSuccessProbability" -> b.minSuccessProbability(fraction(value));
           case "learnedRetryOfDeterministic" -> b.learnedRetryOfDeterministic(bool(value));
           default ->
               throw new IllegalArgumentException(
                   "unknown setting; use maxAttempts, backoff, backoffMax, cooldown, escalation,"
                       + " ladder, rollbackWindow, retryUnknownOnce, minConfidence,"
-                      + " minSuccessProbability or learnedRetryOfDeterministic");
+                      + " transientEvidenceMinConfidence, minProbeSuccess, minSuccessProbability or"
+                      + " learnedRetryOfDeterministic");
         }
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(key + ": " + e.getMessage(), e);

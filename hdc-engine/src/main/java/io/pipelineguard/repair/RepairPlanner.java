@@ -40,6 +40,9 @@ public final class RepairPlanner {
   /** Failed outcomes of a pattern after which learning may stop the one-retry probe. */
   static final int PROBE_BLOCK_MIN_OUTCOMES = 2;
 
+  /** Probes of uncertain failures, in all pipelines, before their learned success may stop them. */
+  static final int PROBE_LEARNING_MIN_OUTCOMES = 5;
+
   private final RepairPolicy policy;
   private final RepairStatistics statistics;
   private final Clock clock;
@@ -218,13 +221,22 @@ public final class RepairPlanner {
             notes.add("learning: " + est.explanation());
             return null;
           }
+          String probesPaid = probesPaidOff(first, now);
+          if (probesPaid != null) {
+            notes.add("learning: " + probesPaid);
+            return null;
+          }
           return rerunAction(
               first, reruns, "One retry, on the first attempt only: " + est.explanation() + ".");
         }
       case TRANSIENT:
         {
           for (RepairStrategy s : candidates) {
-            SuccessEstimate est = estimate(d, ctx, s, now);
+            // Read as transient, the failure starts from the transient prior whatever its
+            // category's usual kind; the category's own outcomes still count.
+            SuccessEstimate est =
+                statistics.estimate(
+                    ctx.pipeline(), d.signature(), d.category(), Category.Kind.TRANSIENT, s, now);
             if (est.probability() >= policy.minSuccessProbability()) {
               return rerunAction(
                   s, reruns, "Next rung " + s.wireName() + ": " + est.explanation() + ".");
@@ -250,6 +262,27 @@ public final class RepairPlanner {
           return null;
         }
     }
+  }
+
+  /**
+   * Returns why probes of uncertain failures are stopped (their learned success, over at least
+   * {@link #PROBE_LEARNING_MIN_OUTCOMES} probes, is below {@code minProbeSuccess}), or null when
+   * they may go on. The rate is the Beta(1, 1) posterior mean of decayed probe outcomes, so a pause
+   * ends by itself as old failures lose weight.
+   */
+  private String probesPaidOff(RepairStrategy s, Instant now) {
+    double[] probes = statistics.probeOutcomes(s, now);
+    double rate = (1.0 + probes[0]) / (2.0 + probes[0] + probes[1]);
+    if (probes[2] < PROBE_LEARNING_MIN_OUTCOMES || rate >= policy.minProbeSuccess()) {
+      return null;
+    }
+    return String.format(
+        Locale.ROOT,
+        "probes of uncertain failures have lately paid off %.0f%% of the time (%d probes), below"
+            + " the policy's %.0f%%",
+        rate * 100.0,
+        (long) probes[2],
+        policy.minProbeSuccess() * 100.0);
   }
 
   private List<RepairStrategy> rerunCandidates(RepairLedger.Chain chain) {
@@ -393,6 +426,10 @@ public final class RepairPlanner {
             strategy,
             succeeded,
             clock.instant()));
+    if (strategy.isRerun() && assess(diagnosis) == Assessment.UNCERTAIN) {
+      // A rerun of an uncertain read is a probe; how often probes pay off gates the next ones.
+      statistics.recordProbe(strategy, succeeded, clock.instant());
+    }
     if (strategy.isRerun() && succeeded) {
       synchronized (ledger) {
         ledger.chainSucceeded(context.jobCommitKey());
@@ -406,17 +443,41 @@ public final class RepairPlanner {
     }
     return switch (d.category().kind()) {
       case TRANSIENT -> d.transientFailure() ? Assessment.TRANSIENT : Assessment.UNCERTAIN;
-      case DETERMINISTIC -> d.transientFailure() ? Assessment.UNCERTAIN : Assessment.DETERMINISTIC;
+      case DETERMINISTIC ->
+          !d.transientFailure()
+              ? Assessment.DETERMINISTIC
+              : transientEvidence(d) ? Assessment.TRANSIENT : Assessment.UNCERTAIN;
       case MIXED -> d.transientFailure() ? Assessment.TRANSIENT : Assessment.DETERMINISTIC;
       case UNKNOWN -> Assessment.UNCERTAIN;
     };
+  }
+
+  /**
+   * Whether a diagnosis that calls a failure of a deterministic category transient is sure enough
+   * to be read as transient: the log showed a transient cause (a killed linker, a crashed
+   * compiler), which says more about this failure than the category's usual kind. The opposite
+   * contradiction (a transient category called deterministic) stays uncertain, so it keeps its one
+   * probe: missing a transient failure costs people more than one rerun costs a runner.
+   */
+  private boolean transientEvidence(Diagnosis d) {
+    return d.transientFailure()
+        && d.category().kind() == Category.Kind.DETERMINISTIC
+        && d.confidence() >= policy.transientEvidenceMinConfidence();
   }
 
   private String assessmentReason(Diagnosis d, Assessment a) {
     String cat = d.category().wireName();
     String conf = String.format(Locale.ROOT, "%.2f", d.confidence());
     return switch (a) {
-      case TRANSIENT -> "Diagnosed " + cat + " (confidence " + conf + "), a transient failure.";
+      case TRANSIENT ->
+          "Diagnosed "
+              + cat
+              + " (confidence "
+              + conf
+              + "), a transient failure"
+              + (transientEvidence(d)
+                  ? ": the log shows a transient cause, unlike most " + cat + " failures."
+                  : ".");
       case DETERMINISTIC ->
           "Diagnosed " + cat + " (confidence " + conf + "), a deterministic failure.";
       case UNCERTAIN ->

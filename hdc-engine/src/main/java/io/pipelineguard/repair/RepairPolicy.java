@@ -32,6 +32,15 @@ public final class RepairPolicy {
   /** Default confidence below which a diagnosis is treated as unknown. */
   public static final double DEFAULT_MIN_CONFIDENCE = 0.5;
 
+  /**
+   * Default confidence from which a diagnosis that calls a failure of a deterministic category
+   * transient is read as transient (its log showed a transient cause, such as a killed linker).
+   */
+  public static final double DEFAULT_TRANSIENT_EVIDENCE_MIN_CONFIDENCE = 0.8;
+
+  /** Default success rate of recent probes of uncertain failures below which no more are probed. */
+  public static final double DEFAULT_MIN_PROBE_SUCCESS = 0.3;
+
   /** Default estimated success probability below which a rerun rung is skipped. */
   public static final double DEFAULT_MIN_SUCCESS_PROBABILITY = 0.5;
 
@@ -69,6 +78,8 @@ public final class RepairPolicy {
   private final Duration rollbackWindow;
   private final boolean retryUnknownOnce;
   private final double minConfidence;
+  private final double transientEvidenceMinConfidence;
+  private final double minProbeSuccess;
   private final double minSuccessProbability;
   private final boolean learnedRetryOfDeterministic;
   private final int learnedOverrideMinOutcomes;
@@ -92,6 +103,8 @@ public final class RepairPolicy {
     this.rollbackWindow = b.rollbackWindow;
     this.retryUnknownOnce = b.retryUnknownOnce;
     this.minConfidence = b.minConfidence;
+    this.transientEvidenceMinConfidence = b.transientEvidenceMinConfidence;
+    this.minProbeSuccess = b.minProbeSuccess;
     this.minSuccessProbability = b.minSuccessProbability;
     this.learnedRetryOfDeterministic = b.learnedRetryOfDeterministic;
     this.learnedOverrideMinOutcomes = b.learnedOverrideMinOutcomes;
@@ -155,6 +168,24 @@ public final class RepairPolicy {
   /** Confidence below which a diagnosis is treated as unknown. */
   public double minConfidence() {
     return minConfidence;
+  }
+
+  /**
+   * Confidence from which a diagnosis whose {@code transientFailure} flag contradicts a
+   * deterministic category (the log showed a transient cause) is read as transient and climbs the
+   * ladder; below it, such a diagnosis is uncertain and gets the one-retry probe at most.
+   */
+  public double transientEvidenceMinConfidence() {
+    return transientEvidenceMinConfidence;
+  }
+
+  /**
+   * Learned success rate of probes (the one retry of unknown or uncertain failures, in every
+   * pipeline, decayed by the learning half-life) below which, after at least 5 probes, no more are
+   * given until the rate recovers; 0 never stops them.
+   */
+  public double minProbeSuccess() {
+    return minProbeSuccess;
   }
 
   /** Estimated success probability below which a rerun rung is skipped. */
@@ -237,6 +268,10 @@ public final class RepairPolicy {
         + retryUnknownOnce
         + ", minConfidence="
         + minConfidence
+        + ", transientEvidenceMinConfidence="
+        + transientEvidenceMinConfidence
+        + ", minProbeSuccess="
+        + minProbeSuccess
         + ", minSuccessProbability="
         + minSuccessProbability
         + ", learnedRetryOfDeterministic="
@@ -266,6 +301,8 @@ public final class RepairPolicy {
     private Duration rollbackWindow = DEFAULT_ROLLBACK_WINDOW;
     private boolean retryUnknownOnce = true;
     private double minConfidence = DEFAULT_MIN_CONFIDENCE;
+    private double transientEvidenceMinConfidence = DEFAULT_TRANSIENT_EVIDENCE_MIN_CONFIDENCE;
+    private double minProbeSuccess = DEFAULT_MIN_PROBE_SUCCESS;
     private double minSuccessProbability = DEFAULT_MIN_SUCCESS_PROBABILITY;
     private boolean learnedRetryOfDeterministic = true;
     private int learnedOverrideMinOutcomes = DEFAULT_LEARNED_OVERRIDE_MIN_OUTCOMES;
@@ -286,6 +323,8 @@ public final class RepairPolicy {
       this.rollbackWindow = base.rollbackWindow;
       this.retryUnknownOnce = base.retryUnknownOnce;
       this.minConfidence = base.minConfidence;
+      this.transientEvidenceMinConfidence = base.transientEvidenceMinConfidence;
+      this.minProbeSuccess = base.minProbeSuccess;
       this.minSuccessProbability = base.minSuccessProbability;
       this.learnedRetryOfDeterministic = base.learnedRetryOfDeterministic;
       this.learnedOverrideMinOutcomes = base.learnedOverrideMinOutcomes;
@@ -387,6 +426,30 @@ public final class RepairPolicy {
      */
     public Builder minConfidence(double value) {
       this.minConfidence = checkProbability("minConfidence", value);
+      return this;
+    }
+
+    /**
+     * Sets the confidence from which a diagnosis that calls a failure of a deterministic category
+     * transient is read as transient (full ladder) rather than uncertain (one probe at most). Set
+     * it to 1 to keep every such contradiction uncertain unless the diagnosis is certain.
+     *
+     * @param value from 0 to 1
+     */
+    public Builder transientEvidenceMinConfidence(double value) {
+      this.transientEvidenceMinConfidence =
+          checkProbability("transientEvidenceMinConfidence", value);
+      return this;
+    }
+
+    /**
+     * Sets the learned success rate of probes of uncertain failures below which (after at least 5
+     * probes) no more are given until the rate recovers; 0 never stops them.
+     *
+     * @param value from 0 to 1
+     */
+    public Builder minProbeSuccess(double value) {
+      this.minProbeSuccess = checkProbability("minProbeSuccess", value);
       return this;
     }
 

@@ -49,6 +49,12 @@ class NamedPoliciesTest {
         .hasMessageStartingWith("speed: unknown setting");
     assertThatThrownBy(() -> PolicySpec.parse("maxAttempts", base))
         .hasMessage("'maxAttempts' is not key=value");
+    assertThatThrownBy(() -> PolicySpec.parse("transientEvidenceMinConfidence=2", base))
+        .hasMessageStartingWith("transientEvidenceMinConfidence: ");
+    assertThat(
+            PolicySpec.parse("transientEvidenceMinConfidence=0.9", base)
+                .transientEvidenceMinConfidence())
+        .isEqualTo(0.9);
     assertThatThrownBy(() -> PolicySpec.parse("minConfidence=1.5", base))
         .hasMessageContaining("between 0 and 1");
     assertThatThrownBy(() -> PolicySpec.parse("x".repeat(1001), base))

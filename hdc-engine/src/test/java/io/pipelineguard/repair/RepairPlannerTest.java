@@ -138,6 +138,137 @@ class RepairPlannerTest {
   }
 
   @Test
+  void deterministicCategoryWithConfidentTransientEvidenceClimbsTheLadder() {
+    // e.g. a linker killed without naming a missing symbol: compilation, but transient
+    Diagnosis d =
+        new Diagnosis(Category.COMPILATION, true, 0.9, List.of(), "compile:ld", false, "killed");
+    RepairContext c1 = ctx("shop", "build", "abc", 1);
+
+    RepairPlan first = planner.plan(d, c1);
+    planner.recordOutcome(d, c1, first.primary().strategy(), false);
+    RepairPlan second = planner.plan(d, c1.toBuilder().attempt(2).build());
+
+    assertThat(first.primary().strategy()).isEqualTo(RepairStrategy.RETRY_WITH_BACKOFF);
+    assertThat(first.explanation()).contains("the log shows a transient cause");
+    assertThat(second.primary().strategy()).isEqualTo(RepairStrategy.CLEAN_RETRY);
+    assertThat(rerunsUntilGiveUp(d, ctx("shop", "build", "def", 1)))
+        .isLessThanOrEqualTo(RepairPolicy.DEFAULT_MAX_ATTEMPTS - 1);
+  }
+
+  @Test
+  void transientEvidenceBelowItsConfidenceGetsOnlyTheUnknownProbe() {
+    Diagnosis d =
+        new Diagnosis(Category.COMPILATION, true, 0.7, List.of(), "compile:ld", false, "killed");
+    RepairContext c1 = ctx("shop", "build", "abc", 1);
+
+    RepairPlan first = planner.plan(d, c1);
+    planner.recordOutcome(d, c1, first.primary().strategy(), false);
+    RepairPlan second = planner.plan(d, c1.toBuilder().attempt(2).build());
+
+    assertThat(first.reruns()).isTrue();
+    assertThat(first.explanation()).contains("contradicts the category's kind");
+    assertThat(second.reruns()).isFalse();
+    assertThat(second.explanation()).contains("on the first attempt only");
+  }
+
+  @Test
+  void policyCanKeepEveryContradictionUncertain() {
+    RepairPlanner strict =
+        RepairPlanner.of(RepairPolicy.custom().transientEvidenceMinConfidence(1.0).build(), clock);
+    Diagnosis d =
+        new Diagnosis(Category.COMPILATION, true, 0.95, List.of(), "compile:ld", false, "killed");
+    RepairContext c1 = ctx("shop", "build", "abc", 1);
+
+    RepairPlan first = strict.plan(d, c1);
+    strict.recordOutcome(d, c1, first.primary().strategy(), false);
+
+    assertThat(first.explanation()).contains("treated as unknown");
+    assertThat(strict.plan(d, c1.toBuilder().attempt(2).build()).reruns()).isFalse();
+  }
+
+  @Test
+  void transientCategoryCalledDeterministicKeepsItsOneProbe() {
+    // e.g. a full disk on a persistent runner: resource, but the diagnosis says it persists
+    Diagnosis d = diagnosis(Category.RESOURCE, false, "resource:disk-full");
+    RepairContext c1 = ctx("shop", "build", "abc", 1);
+
+    RepairPlan first = planner.plan(d, c1);
+    planner.recordOutcome(d, c1, first.primary().strategy(), false);
+
+    assertThat(first.reruns()).isTrue();
+    assertThat(first.explanation()).contains("treated as unknown");
+    assertThat(planner.plan(d, c1.toBuilder().attempt(2).build()).reruns()).isFalse();
+  }
+
+  @Test
+  void mixedCategoryDiagnosedTransientStartsFromTheTransientPrior() {
+    // One failed retry of another deployment failure must not stop retries of the whole
+    // category: a diagnosis that calls it transient starts from the transient prior.
+    Diagnosis other = diagnosis(Category.DEPLOYMENT, true, "deploy:registry-503");
+    planner.recordOutcome(
+        other, ctx("shop", "tag", "old", 2), RepairStrategy.RETRY_WITH_BACKOFF, false);
+    Diagnosis d = diagnosis(Category.DEPLOYMENT, true, "deploy:push-timeout");
+
+    RepairPlan plan = planner.plan(d, ctx("shop", "tag", "abc", 1));
+
+    assertThat(plan.reruns()).isTrue();
+    assertThat(plan.explanation()).contains("deployment failures 0 of 1");
+  }
+
+  /** Probes {@code n} unknown failures of distinct signatures and pipelines; all probes fail. */
+  private void failProbes(RepairPlanner p, int n) {
+    for (int i = 0; i < n; i++) {
+      Diagnosis d = diagnosis(Category.UNKNOWN, false, "unknown:" + i);
+      RepairContext c = ctx("repo-" + i, "build", "c" + i, 1);
+      RepairPlan plan = p.plan(d, c);
+      assertThat(plan.reruns()).isTrue();
+      p.recordOutcome(d, c, plan.primary().strategy(), false);
+      clock.advance(Duration.ofMinutes(11));
+    }
+  }
+
+  @Test
+  void probesThatKeepFailingEverywhereStopUntilTheirFailuresFade() {
+    failProbes(planner, RepairPlanner.PROBE_LEARNING_MIN_OUTCOMES);
+    Diagnosis fresh = diagnosis(Category.UNKNOWN, false, "unknown:new");
+
+    RepairPlan stopped = planner.plan(fresh, ctx("elsewhere", "build", "x", 1));
+    clock.advance(RepairPolicy.ofDefaults().learningHalfLife().multipliedBy(4));
+    RepairPlan later = planner.plan(fresh, ctx("elsewhere", "build", "y", 1));
+
+    assertThat(stopped.reruns()).isFalse();
+    assertThat(stopped.explanation())
+        .contains("probes of uncertain failures have lately paid off 14% of the time (5 probes)");
+    assertThat(later.reruns()).isTrue();
+  }
+
+  @Test
+  void fewFailedProbesOrAZeroFloorKeepProbing() {
+    RepairPlanner noFloor =
+        RepairPlanner.of(RepairPolicy.custom().minProbeSuccess(0.0).build(), clock);
+    failProbes(planner, RepairPlanner.PROBE_LEARNING_MIN_OUTCOMES - 1);
+    failProbes(noFloor, 2 * RepairPlanner.PROBE_LEARNING_MIN_OUTCOMES);
+    Diagnosis fresh = diagnosis(Category.UNKNOWN, false, "unknown:new");
+
+    assertThat(planner.plan(fresh, ctx("elsewhere", "build", "x", 1)).reruns()).isTrue();
+    assertThat(noFloor.plan(fresh, ctx("elsewhere", "build", "x", 1)).reruns()).isTrue();
+  }
+
+  @Test
+  void transientReadsAreNotCountedAsProbes() {
+    for (int i = 0; i < 10; i++) {
+      Diagnosis d = diagnosis(Category.NETWORK, true, "net:" + i);
+      planner.recordOutcome(
+          d, ctx("repo-" + i, "b", "c" + i, 1), RepairStrategy.RETRY_WITH_BACKOFF, false);
+    }
+
+    RepairPlan plan =
+        planner.plan(diagnosis(Category.UNKNOWN, false, "unknown:x"), ctx("r", "b", "c", 1));
+
+    assertThat(plan.reruns()).isTrue();
+  }
+
+  @Test
   void lowConfidenceDeterministicIsTreatedAsUnknown() {
     Diagnosis d =
         new Diagnosis(Category.COMPILATION, false, 0.3, List.of(), "compile:x", false, "weak");

@@ -84,6 +84,33 @@ class RepairPolicyTest {
   }
 
   @Test
+  void transientEvidenceMinConfidenceDefaultsAndIsValidated() {
+    assertThat(RepairPolicy.ofDefaults().transientEvidenceMinConfidence())
+        .isEqualTo(RepairPolicy.DEFAULT_TRANSIENT_EVIDENCE_MIN_CONFIDENCE);
+    RepairPolicy p = RepairPolicy.custom().transientEvidenceMinConfidence(0.95).build();
+
+    assertThat(RepairPolicy.from(p).build().transientEvidenceMinConfidence()).isEqualTo(0.95);
+    assertThat(p.toString()).contains("transientEvidenceMinConfidence=0.95");
+    assertThatThrownBy(() -> RepairPolicy.custom().transientEvidenceMinConfidence(1.2))
+        .hasMessageContaining("transientEvidenceMinConfidence")
+        .hasMessageContaining("must be within [0, 1]");
+    assertThatThrownBy(() -> RepairPolicy.custom().transientEvidenceMinConfidence(Double.NaN))
+        .hasMessageContaining("transientEvidenceMinConfidence");
+  }
+
+  @Test
+  void minProbeSuccessDefaultsAndIsValidated() {
+    assertThat(RepairPolicy.ofDefaults().minProbeSuccess())
+        .isEqualTo(RepairPolicy.DEFAULT_MIN_PROBE_SUCCESS);
+    RepairPolicy p = RepairPolicy.custom().minProbeSuccess(0.0).build();
+
+    assertThat(RepairPolicy.from(p).build().minProbeSuccess()).isZero();
+    assertThatThrownBy(() -> RepairPolicy.custom().minProbeSuccess(-0.1))
+        .hasMessage("minProbeSuccess must be within [0, 1], was -0.1");
+    assertThat(PolicySpec.parse("minProbeSuccess=0.5", p).minProbeSuccess()).isEqualTo(0.5);
+  }
+
+  @Test
   void backoffGrowsAndCaps() {
     Backoff b = Backoff.exponential(Duration.ofSeconds(30), 2.0, Duration.ofMinutes(2));
 

@@ -30,6 +30,12 @@ public final class RepairStatistics {
   /** Pseudo-outcomes the category's mean weighs as the prior of a pattern. */
   public static final double PATTERN_PRIOR_STRENGTH = 4.0;
 
+  /**
+   * Category key under which the outcomes of probes of uncertain failures are counted, whatever
+   * their diagnosed category: how often "one retry, to see" has paid off.
+   */
+  public static final String PROBE_KEY = "uncertain-probe";
+
   /** Default maximum number of stored statistics. */
   public static final int DEFAULT_MAX_ENTRIES = 100_000;
 
@@ -81,6 +87,30 @@ public final class RepairStatistics {
     }
   }
 
+  /**
+   * Records the outcome of a probe: a rerun of a failure the planner read as uncertain. Counted
+   * apart from categories, under {@link #PROBE_KEY} and the strategy. O(1).
+   */
+  public void recordProbe(RepairStrategy strategy, boolean succeeded, java.time.Instant at) {
+    Objects.requireNonNull(strategy, "strategy must not be null");
+    Objects.requireNonNull(at, "at must not be null");
+    update(StatsKey.category(PROBE_KEY, strategy), succeeded, at);
+  }
+
+  /**
+   * Returns the decayed probe outcomes of {@code strategy} as {@code {successes, failures}}
+   * (weighted) and the raw trial count, {@code {weightedSuccesses, weightedFailures, trials}}.
+   * O(1).
+   */
+  public double[] probeOutcomes(RepairStrategy strategy, java.time.Instant now) {
+    StrategyStats st = entries.get(StatsKey.category(PROBE_KEY, strategy));
+    if (st == null) {
+      return new double[] {0.0, 0.0, 0.0};
+    }
+    StrategyStats d = st.decayedTo(now, halfLife);
+    return new double[] {d.weightedSuccesses(), d.weightedFailures(), st.trials()};
+  }
+
   private void update(StatsKey key, boolean succeeded, java.time.Instant at) {
     entries.merge(
         key,
@@ -103,7 +133,30 @@ public final class RepairStatistics {
       Category category,
       RepairStrategy strategy,
       java.time.Instant now) {
-    double[] prior = TaxonomyPriors.prior(category, strategy);
+    return estimate(pipeline, signature, category, category.kind(), strategy, now);
+  }
+
+  /**
+   * Estimates how likely {@code strategy} is to fix a failure, starting from the taxonomy prior of
+   * {@code priorKind} instead of the category's own kind (for a failure whose diagnosis reads it
+   * against its category's usual kind). Outcomes are still those of {@code category}. O(1).
+   *
+   * @param pipeline the failure's pipeline
+   * @param signature the failure's signature
+   * @param category the failure's category, whose outcomes count
+   * @param priorKind the kind whose cold-start prior is used
+   * @param strategy the strategy to estimate
+   * @param now the current time, for decay
+   */
+  public SuccessEstimate estimate(
+      String pipeline,
+      String signature,
+      Category category,
+      Category.Kind priorKind,
+      RepairStrategy strategy,
+      java.time.Instant now) {
+    Objects.requireNonNull(priorKind, "priorKind must not be null");
+    double[] prior = TaxonomyPriors.prior(priorKind, strategy);
     double priorMean = prior[0] / (prior[0] + prior[1]);
     StrategyStats cat = entries.get(StatsKey.category(category.wireName(), strategy));
     double catAlpha = prior[0];

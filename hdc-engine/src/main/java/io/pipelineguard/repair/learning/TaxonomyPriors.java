@@ -25,13 +25,22 @@ public final class TaxonomyPriors {
    * on failures of {@code category}.
    */
   public static double[] prior(Category category, RepairStrategy strategy) {
+    return prior(category.kind(), strategy);
+  }
+
+  /**
+   * Returns the prior pseudo-counts {@code {alpha, beta}} of {@code strategy} on failures of a
+   * category of {@code kind}; the planner passes {@code TRANSIENT} for a failure its diagnosis
+   * calls transient against its category's usual kind.
+   */
+  public static double[] prior(Category.Kind kind, RepairStrategy strategy) {
     if (strategy == RepairStrategy.ROLLBACK) {
       return new double[] {4.0, 1.0};
     }
     if (!strategy.isRerun()) {
       return new double[] {1.0, 1.0};
     }
-    switch (category.kind()) {
+    switch (kind) {
       case TRANSIENT:
         if (strategy == RepairStrategy.CLEAN_RETRY) {
           return new double[] {2.0, 1.0};

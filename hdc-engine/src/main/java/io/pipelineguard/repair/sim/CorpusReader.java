@@ -47,7 +47,9 @@ public final class CorpusReader {
   }
 
   /**
-   * Reads {@code corpusDir}; the pipeline of every failure is the folder's name.
+   * Reads {@code corpusDir}. The pipeline of a failure is its record's {@code repository}, else the
+   * folder's name; a record without {@code job_name} or {@code commit} is its own job or failure
+   * chain (named after its id), since nothing ties it to another record.
    *
    * @param deployJobs tells, from a job name, whether the job deploys
    * @throws IOException if {@code records.jsonl} cannot be read
@@ -86,7 +88,8 @@ public final class CorpusReader {
           continue;
         }
         String id = string(r, "id", "line-" + lineNumber);
-        String job = string(r, "job_name", "job");
+        // Without a job name or commit, nothing ties two records to one job or failure chain.
+        String job = string(r, "job_name", "job:" + id);
         Instant createdAt = instant(string(r, "created_at", null));
         allTimed &= createdAt != null;
         String logFile = string(r, "log_file", null);
@@ -96,9 +99,9 @@ public final class CorpusReader {
         out.add(
             new SimulatedFailure(
                 id,
-                pipeline,
+                string(r, "repository", pipeline),
                 job,
-                string(r, "commit", "unknown"),
+                string(r, "commit", "unknown:" + id),
                 createdAt,
                 corpusDir.resolve(logFile),
                 deployJobs.test(job),

@@ -51,11 +51,26 @@ public final class Simulator {
   private final RepairPolicy policy;
   private final long seed;
   private final double successProbability;
+  private final GuardObserver observer;
 
   private Simulator(Builder b) {
     this.policy = b.policy;
     this.seed = b.seed;
     this.successProbability = b.successProbability;
+    this.observer = b.observer;
+  }
+
+  /** Sees each of the guard's plans in a replay, for development tools and tests. */
+  @FunctionalInterface
+  interface GuardObserver {
+    /**
+     * Called after each plan of the guard.
+     *
+     * @param failure the failure replayed
+     * @param plan the plan made
+     * @param rerunPassed whether the plan's rerun passed; null when the plan had no rerun
+     */
+    void planned(SimulatedFailure failure, RepairPlan plan, Boolean rerunPassed);
   }
 
   /** Returns a builder: default policy, seed 1, success probability 0.9. */
@@ -181,6 +196,7 @@ public final class Simulator {
           }
         }
         if (rerun == null) {
+          observer.planned(f, plan, null);
           break;
         }
         chainRuns++;
@@ -188,6 +204,7 @@ public final class Simulator {
         clock.advance(rerun.delay().plus(JOB_DURATION));
         boolean ok = t.rerun(f, draws);
         planner.recordOutcome(d, ctx, rerun.strategy(), ok);
+        observer.planned(f, plan, ok);
         if (ok) {
           break;
         }
@@ -250,8 +267,15 @@ public final class Simulator {
     private RepairPolicy policy = RepairPolicy.ofDefaults();
     private long seed = 1L;
     private double successProbability = DEFAULT_SUCCESS_PROBABILITY;
+    private GuardObserver observer = (f, plan, ok) -> {};
 
     private Builder() {}
+
+    /** Sets who sees the guard's plans (package-private: development tools and tests). */
+    Builder observer(GuardObserver value) {
+      this.observer = Objects.requireNonNull(value, "observer must not be null");
+      return this;
+    }
 
     /** Sets the guard's policy. */
     public Builder policy(RepairPolicy value) {

@@ -138,4 +138,24 @@ class RepairStatsTest {
         .isInstanceOf(InvalidRepairStatsFormatException.class)
         .hasMessageContaining("stats.txt");
   }
+
+  @Test
+  void probeOutcomesAreCountedApartAndSurviveTheCodec() {
+    RepairStatistics stats = statsWith(2, 0);
+    stats.recordProbe(RepairStrategy.RETRY_WITH_BACKOFF, true, T0);
+    stats.recordProbe(RepairStrategy.RETRY_WITH_BACKOFF, false, T0);
+    stats.recordProbe(RepairStrategy.RETRY_WITH_BACKOFF, false, T0);
+
+    RepairStatistics reloaded = new RepairStatistics(Duration.ofDays(30));
+    reloaded.replaceAll(RepairStatsCodec.decode(RepairStatsCodec.encode(stats.snapshot())));
+
+    assertThat(reloaded.probeOutcomes(RepairStrategy.RETRY_WITH_BACKOFF, T0))
+        .containsExactly(1.0, 2.0, 3.0);
+    assertThat(reloaded.probeOutcomes(RepairStrategy.RETRY_JOB, T0)).containsExactly(0.0, 0.0, 0.0);
+    assertThat(
+            reloaded
+                .estimate("shop", "net:clone", Category.NETWORK, RepairStrategy.RETRY_JOB, T0)
+                .categoryTrials())
+        .isEqualTo(2);
+  }
 }

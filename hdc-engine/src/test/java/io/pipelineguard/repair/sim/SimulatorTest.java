@@ -41,6 +41,31 @@ class SimulatorTest {
   }
 
   @Test
+  void observerSeesEveryGuardPlanAndEveryRerunOutcome() {
+    int[] reruns = new int[1];
+    int[] passed = new int[1];
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    SimulationReport report =
+        Simulator.builder()
+            .seed(3)
+            .observer(
+                (f, plan, ok) -> {
+                  seen.add(f.id());
+                  if (ok != null) {
+                    reruns[0]++;
+                    passed[0] += ok ? 1 : 0;
+                  }
+                })
+            .build()
+            .run(synthetic(), new LabelledCategoryStandInDiagnoser());
+
+    PolicyResult guard = report.policy("guard");
+    assertThat(seen).hasSize(synthetic().size());
+    assertThat(reruns[0]).isEqualTo(guard.retries());
+    assertThat(passed[0]).isEqualTo(guard.transientRecovered());
+  }
+
+  @Test
   void guardRecoversTransientAndWastesNothingOnPlainDeterministic() {
     SimulationReport report =
         Simulator.builder()
@@ -106,6 +131,23 @@ class SimulatorTest {
     assertThat(failures).extracting(SimulatedFailure::id).containsExactly("a", "b");
     assertThat(failures.get(1).deploys()).isTrue();
     assertThat(failures.get(0).pipeline()).isEqualTo(dir.getFileName().toString());
+  }
+
+  @Test
+  void recordsWithoutJobOrCommitAreSeparateChainsInTheirRepository(@TempDir Path dir)
+      throws IOException {
+    Files.writeString(
+        dir.resolve("records.jsonl"),
+        "{\"id\": \"r1\", \"log_file\": \"logs/1.log.gz\", \"transient\": true,"
+            + " \"repository\": \"git/git\"}\n"
+            + "{\"id\": \"r2\", \"log_file\": \"logs/2.log.gz\", \"transient\": true}\n");
+
+    List<SimulatedFailure> failures = CorpusReader.read(dir);
+
+    assertThat(failures.get(0).pipeline()).isEqualTo("git/git");
+    assertThat(failures.get(1).pipeline()).isEqualTo(dir.getFileName().toString());
+    assertThat(failures.get(0).job()).isNotEqualTo(failures.get(1).job());
+    assertThat(failures.get(0).commit()).isNotEqualTo(failures.get(1).commit());
   }
 
   @Test
