@@ -85,6 +85,16 @@ public final class Diagnoser {
    */
   static final double DOWNLOADED_SHARE = 0.5;
 
+  /**
+   * The built-in rules for a link checker's findings and summaries: with them in the failing step,
+   * connection errors are the links it could not reach, see {@link #refineLinkCheck}.
+   */
+  static final Set<String> LINK_CHECK_RULES =
+      Set.of("quality.link-findings", "quality.link-report");
+
+  /** Share of the network votes the link checker's votes need to make them quality-gate votes. */
+  static final double LINK_CHECK_SHARE = 0.25;
+
   private final KnowledgeBase knowledge;
   private final ReadLimits limits;
   private final int maxCandidates;
@@ -240,6 +250,12 @@ public final class Diagnoser {
     refineTestFailure(scores);
     RuleHit downloaded = hits.get(DOWNLOADED_CODE_RULE);
     refineCompilation(scores, downloaded == null ? 0 : downloaded.weight());
+    double linkCheck = 0;
+    for (String id : LINK_CHECK_RULES) {
+      RuleHit h = hits.get(id);
+      linkCheck += h == null ? 0 : h.weight();
+    }
+    refineLinkCheck(scores, linkCheck);
     Category winner = Category.UNKNOWN;
     double top = 0;
     double second = 0;
@@ -320,6 +336,22 @@ public final class Diagnoser {
     }
     scores.remove(Category.COMPILATION);
     scores.merge(Category.DEPENDENCY, compile, Double::sum);
+  }
+
+  /**
+   * Moves the network votes to quality_gate when a link checker reported its findings (the {@link
+   * #LINK_CHECK_RULES} votes reach {@link #LINK_CHECK_SHARE} of the network votes): a link checker
+   * prints, for each link it could not reach, the connection error or HTTP status it got, and those
+   * are its findings, not the CI's network failing (as the command rule {@code
+   * command.link-checker} says when the failing command names the checker). Constant time.
+   */
+  static void refineLinkCheck(Map<Category, Double> scores, double linkCheckVote) {
+    double network = scores.getOrDefault(Category.NETWORK, 0.0);
+    if (linkCheckVote <= 0 || network <= 0 || linkCheckVote < LINK_CHECK_SHARE * network) {
+      return;
+    }
+    scores.remove(Category.NETWORK);
+    scores.merge(Category.QUALITY_GATE, network, Double::sum);
   }
 
   /** Whether {@code ind} is the first of the strongest indications of its category on the line. */

@@ -300,6 +300,66 @@ class DiagnoserTest {
   }
 
   @Test
+  void aLinkCheckersUnreachableLinksAreItsFindingsNotTheNetworkFailing() throws IOException {
+    String log =
+        "$ ./build-site.sh\n"
+            + filler(20, "Rendering page")
+            + "Checking 120 external links...\n"
+            + "- ./site/a/index.html\n"
+            + "  *  External link https://one.example/ failed: response code 0\n"
+            + "     the checker could not connect to the server: connection refused\n"
+            + "- ./site/b/index.html\n"
+            + "  *  External link https://two.example/ failed: response code 0\n"
+            + "     SSL connect error while checking, failed to connect to two.example\n"
+            + "html-proofer 3.0 | Error: HTML-Proofer found 2 failures!\n"
+            + "The command \"./build-site.sh\" exited with 1.\n";
+    assertThat(DIAGNOSER.diagnose(text(log)).diagnosis().category())
+        .isEqualTo(Category.QUALITY_GATE);
+
+    String noChecker =
+        "$ ./fetch-assets.sh\n"
+            + filler(20, "Preparing asset")
+            + "failed to connect to two.example: connection refused\n"
+            + "The command \"./fetch-assets.sh\" exited with 1.\n";
+    assertThat(DIAGNOSER.diagnose(text(noChecker)).diagnosis().category())
+        .isEqualTo(Category.NETWORK);
+  }
+
+  @Test
+  void networkVotesBecomeQualityVotesOnlyWithEnoughLinkCheckerVotes() {
+    java.util.Map<Category, Double> scores = new java.util.EnumMap<>(Category.class);
+    scores.put(Category.NETWORK, 10.0);
+    Diagnoser.refineLinkCheck(scores, 2.0);
+    assertThat(scores).containsEntry(Category.NETWORK, 10.0);
+    scores.put(Category.QUALITY_GATE, 3.0);
+    Diagnoser.refineLinkCheck(scores, 3.0);
+    assertThat(scores)
+        .containsEntry(Category.QUALITY_GATE, 13.0)
+        .doesNotContainKey(Category.NETWORK);
+  }
+
+  @Test
+  void aServerThatCannotBindAnIpv6LoopbackIsNoNameLookupFailure() throws IOException {
+    String log =
+        "$ ./run-functional-tests\n"
+            + filler(20, "functional test")
+            + " node0 libevent: getaddrinfo: address family for nodename not supported\n"
+            + "AssertionError: node returned a non-zero exit code when stopping\n"
+            + "The command \"./run-functional-tests\" exited with 1.\n";
+    DiagnosisReport r = DIAGNOSER.diagnose(text(log));
+    assertThat(r.ruleHits()).extracting(RuleHit::ruleId).doesNotContain("network.dns");
+    assertThat(r.diagnosis().category()).isEqualTo(Category.TEST_FAILURE);
+
+    String lookup =
+        log.replace(
+            "libevent: getaddrinfo: address family for nodename not supported",
+            "getaddrinfo ENOTFOUND registry.example.org");
+    assertThat(DIAGNOSER.diagnose(text(lookup)).ruleHits())
+        .extracting(RuleHit::ruleId)
+        .contains("network.dns");
+  }
+
+  @Test
   void aTestTreeShowsTheFailedTestWithItsDiff() throws IOException {
     String log =
         "$ stack test\n"
