@@ -360,6 +360,41 @@ class DiagnoserTest {
   }
 
   @Test
+  void aWaitHelperInAStackFrameIsNoSignOfIntermittency() throws IOException {
+    String frame =
+        "$ ./run-functional-tests\n"
+            + filler(20, "functional test")
+            + "Traceback (most recent call last):\n"
+            + "  File \"/w/test/util.py\", line 214, in wait_until\n"
+            + "    if predicate():\n"
+            + "AssertionError: node returned a non-zero exit code when stopping\n"
+            + "The command \"./run-functional-tests\" exited with 1.\n";
+    assertThat(DIAGNOSER.diagnose(text(frame)).diagnosis().category())
+        .isEqualTo(Category.TEST_FAILURE);
+    String timedOut = frame.replace("in wait_until", "in wait_until: timed out after 60 s");
+    assertThat(DIAGNOSER.diagnose(text(timedOut)).ruleHits())
+        .extracting(RuleHit::ruleId)
+        .contains("flaky.eventually");
+  }
+
+  @Test
+  void aResultsTableRowMarkedFailedIsAFailingTest() throws IOException {
+    String log =
+        "$ ./run-functional-tests\n"
+            + filler(20, "functional test")
+            + "widget_cache.py        | \u2713 Passed  | 3 s\n"
+            + "node_shutdown.py       | \u2716 Failed  | 2 s\n"
+            + "The command \"./run-functional-tests\" exited with 1.\n";
+    DiagnosisReport r = DIAGNOSER.diagnose(text(log));
+    assertThat(r.ruleHits()).extracting(RuleHit::ruleId).contains("test.table-row-failed");
+    assertThat(r.diagnosis().category()).isEqualTo(Category.TEST_FAILURE);
+    String prose = log.replace("| \u2716 Failed  | 2 s", "failed once, then passed");
+    assertThat(DIAGNOSER.diagnose(text(prose)).ruleHits())
+        .extracting(RuleHit::ruleId)
+        .doesNotContain("test.table-row-failed");
+  }
+
+  @Test
   void aTestTreeShowsTheFailedTestWithItsDiff() throws IOException {
     String log =
         "$ stack test\n"
