@@ -395,6 +395,26 @@ class DiagnoserTest {
   }
 
   @Test
+  void anRPackageCheckFailingInItsTestsIsATestFailureWhateverItDumpsAfter() throws IOException {
+    String log =
+        "$ R CMD check pkg_1.0.tar.gz\n"
+            + filler(30, "* checking something ... OK")
+            + "* checking tests ...\n"
+            + "  Running 'testthat.R'\n"
+            + " ERROR\n"
+            + "Running the tests in 'tests/testthat.R' failed.\n"
+            + "Last 13 lines of output:\n"
+            + "  1. Failure: widgets are named (@test-widgets.R#12)\n"
+            + "Status: 1 ERROR, 1 NOTE\n"
+            + "$ for f in pkg.Rcheck/*.fail; do cat $f; done\n"
+            + filler(3000, "> dumped example code")
+            + "R CMD check failed\n";
+    DiagnosisReport r = DIAGNOSER.diagnose(text(log));
+    assertThat(r.diagnosis().category()).isEqualTo(Category.TEST_FAILURE);
+    assertThat(r.lines()).extracting(EvidenceLine::number).contains(35, 36);
+  }
+
+  @Test
   void aTestTreeShowsTheFailedTestWithItsDiff() throws IOException {
     String log =
         "$ stack test\n"
