@@ -415,6 +415,23 @@ class DiagnoserTest {
   }
 
   @Test
+  void aFailureHeaderShowsTheFailedTestAndItsMessage() throws IOException {
+    String log =
+        "$ rake test\n"
+            + filler(100, "Skipped: widget test needs a display")
+            + "Failure:\n"
+            + "TestWidget#test_renders_title [test/test_widget.rb:12]:\n"
+            + "Expected true to not be truthy.\n"
+            + "\n"
+            + filler(40, "Skipped: gadget test needs a display")
+            + "300 tests, 500 assertions, 1 failures, 0 errors, 140 skips\n"
+            + "The command \"rake test\" exited with 1.\n";
+    DiagnosisReport r = DIAGNOSER.diagnose(text(log));
+    assertThat(r.diagnosis().category()).isEqualTo(Category.TEST_FAILURE);
+    assertThat(r.lines()).extracting(EvidenceLine::number).contains(102, 103, 104);
+  }
+
+  @Test
   void aTestTreeShowsTheFailedTestWithItsDiff() throws IOException {
     String log =
         "$ stack test\n"
