@@ -432,6 +432,22 @@ class DiagnoserTest {
   }
 
   @Test
+  void pytestsFailuresSectionShowsTheFirstFailedTest() throws IOException {
+    String log =
+        "$ pytest -q\n"
+            + filler(50, "collected module")
+            + "=================== FAILURES ===================\n"
+            + "______________ test_sorted_widgets ______________\n"
+            + "    def test_sorted_widgets():\n"
+            + ">       assert sort(widgets) == expected\n"
+            + filler(300, "SKIPPED [1] widget.py: needs a newer numeric library")
+            + "= 1 failed, 900 passed, 300 skipped in 50.0 seconds =\n";
+    DiagnosisReport r = DIAGNOSER.diagnose(text(log));
+    assertThat(r.diagnosis().category()).isEqualTo(Category.TEST_FAILURE);
+    assertThat(r.lines()).extracting(EvidenceLine::number).contains(52, 53, 54, 55);
+  }
+
+  @Test
   void aTestTreeShowsTheFailedTestWithItsDiff() throws IOException {
     String log =
         "$ stack test\n"
