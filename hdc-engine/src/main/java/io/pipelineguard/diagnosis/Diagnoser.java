@@ -55,6 +55,7 @@ public final class Diagnoser {
   private static final double GUESSED_COMMAND_WEIGHT = 0.5;
   private static final int FIRST_CAUSE_LINES = 8;
   private static final double FIRST_CAUSE_WEIGHT = 2.0;
+  private static final int NESTED_CAUSE_LINES = 500;
 
   /** How far (lines each way) evidence widens over a run of lines the passing log lacks. */
   static final int NEW_RUN_REACH = 5000;
@@ -445,17 +446,50 @@ public final class Diagnoser {
       List<Candidate> candidates, Category winner, FailingStep step) {
     int from = step.stepStart();
     int to = step.found() ? step.failLine() : Integer.MAX_VALUE;
-    for (Candidate c : candidates) {
+    for (int i = 0; i < candidates.size(); i++) {
+      Candidate c = candidates.get(i);
       if (c.line() < from || c.line() > to || c.inPassLog()) {
         continue;
       }
       for (Indication ind : c.indications()) {
         if (ind.category().orElse(null) == winner && ind.weight() >= FIRST_CAUSE_WEIGHT) {
-          return c;
+          return nestedCause(candidates, i, ind, to);
         }
       }
     }
     return null;
+  }
+
+  /**
+   * Returns the first more indented line that the same rule matched within {@value
+   * #NESTED_CAUSE_LINES} lines under {@code candidates[at]}, or that candidate itself: a runner
+   * that nests its reports (a test and its subtests) prints the enclosing failure first and the one
+   * that says what went wrong further in. Cost: a walk over the candidates that follow.
+   */
+  private static Candidate nestedCause(
+      List<Candidate> candidates, int at, Indication rule, int failLine) {
+    Candidate outer = candidates.get(at);
+    int depth = indentation(outer.texts().get(0));
+    for (int k = at + 1; k < candidates.size(); k++) {
+      Candidate c = candidates.get(k);
+      if (c.line() > failLine || c.line() - outer.line() > NESTED_CAUSE_LINES) {
+        break;
+      }
+      if (!c.inPassLog()
+          && c.indications().contains(rule)
+          && indentation(c.texts().get(0)) > depth) {
+        return c;
+      }
+    }
+    return outer;
+  }
+
+  private static int indentation(String text) {
+    int i = 0;
+    while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+      i++;
+    }
+    return i;
   }
 
   private List<LineSpan> select(

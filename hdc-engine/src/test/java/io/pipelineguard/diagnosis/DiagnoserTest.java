@@ -448,6 +448,23 @@ class DiagnoserTest {
   }
 
   @Test
+  void aFailedSubtestInsideAFailedTestIsTheFirstCause() throws IOException {
+    String log =
+        "$ go test ./...\n"
+            + filler(20, "=== RUN   TestSorted/case")
+            + "--- FAIL: TestSorted (0.02s)\n"
+            + filler(60, "    --- PASS: TestSorted/group")
+            + "    --- FAIL: TestSorted/Widgets (0.00s)\n"
+            + "        sorted_test.go:131: expected 'alpha' before 'beta'\n"
+            + filler(60, "    --- PASS: TestSorted/other")
+            + "FAIL\n"
+            + "The command \"go test ./...\" exited with 1.\n";
+    DiagnosisReport r = DIAGNOSER.diagnose(text(log));
+    assertThat(r.diagnosis().category()).isEqualTo(Category.TEST_FAILURE);
+    assertThat(r.lines()).extracting(EvidenceLine::number).contains(83, 84);
+  }
+
+  @Test
   void aTestTreeShowsTheFailedTestWithItsDiff() throws IOException {
     String log =
         "$ stack test\n"
