@@ -32,9 +32,15 @@ public record Calibration(double bias, double strength, double margin) {
 
   /** Returns the calibrated confidence in (0, 1) for the given top and runner-up scores. */
   public double confidence(double top, double second) {
-    double z =
-        bias + strength * Math.log1p(Math.max(0, top)) + margin * (top - second) / (1.0 + top);
-    return 1.0 / (1.0 + Math.exp(-z));
+    return 1.0 / (1.0 + Math.exp(-logit(top, second)));
+  }
+
+  /**
+   * Returns the logit of {@link #confidence}: {@code bias + strength * ln(1 + top) + margin * (top
+   * - second) / (1 + top)}, the value Platt scaling rescales.
+   */
+  public double logit(double top, double second) {
+    return bias + strength * Math.log1p(Math.max(0, top)) + margin * (top - second) / (1.0 + top);
   }
 
   /**

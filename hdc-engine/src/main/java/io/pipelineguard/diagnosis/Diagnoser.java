@@ -55,6 +55,7 @@ public final class Diagnoser {
   private static final double GUESSED_COMMAND_WEIGHT = 0.5;
   private static final int FIRST_CAUSE_LINES = 8;
   private static final double FIRST_CAUSE_WEIGHT = 2.0;
+  private static final int NESTED_CAUSE_LINES = 500;
 
   /** How far (lines each way) evidence widens over a run of lines the passing log lacks. */
   static final int NEW_RUN_REACH = 5000;
@@ -84,6 +85,16 @@ public final class Diagnoser {
    * Share of the compilation votes the downloaded-code vote needs to make them dependency votes.
    */
   static final double DOWNLOADED_SHARE = 0.5;
+
+  /**
+   * The built-in rules for a link checker's findings and summaries: with them in the failing step,
+   * connection errors are the links it could not reach, see {@link #refineLinkCheck}.
+   */
+  static final Set<String> LINK_CHECK_RULES =
+      Set.of("quality.link-findings", "quality.link-report");
+
+  /** Share of the network votes the link checker's votes need to make them quality-gate votes. */
+  static final double LINK_CHECK_SHARE = 0.25;
 
   private final KnowledgeBase knowledge;
   private final ReadLimits limits;
@@ -240,6 +251,12 @@ public final class Diagnoser {
     refineTestFailure(scores);
     RuleHit downloaded = hits.get(DOWNLOADED_CODE_RULE);
     refineCompilation(scores, downloaded == null ? 0 : downloaded.weight());
+    double linkCheck = 0;
+    for (String id : LINK_CHECK_RULES) {
+      RuleHit h = hits.get(id);
+      linkCheck += h == null ? 0 : h.weight();
+    }
+    refineLinkCheck(scores, linkCheck);
     Category winner = Category.UNKNOWN;
     double top = 0;
     double second = 0;
@@ -320,6 +337,22 @@ public final class Diagnoser {
     }
     scores.remove(Category.COMPILATION);
     scores.merge(Category.DEPENDENCY, compile, Double::sum);
+  }
+
+  /**
+   * Moves the network votes to quality_gate when a link checker reported its findings (the {@link
+   * #LINK_CHECK_RULES} votes reach {@link #LINK_CHECK_SHARE} of the network votes): a link checker
+   * prints, for each link it could not reach, the connection error or HTTP status it got, and those
+   * are its findings, not the CI's network failing (as the command rule {@code
+   * command.link-checker} says when the failing command names the checker). Constant time.
+   */
+  static void refineLinkCheck(Map<Category, Double> scores, double linkCheckVote) {
+    double network = scores.getOrDefault(Category.NETWORK, 0.0);
+    if (linkCheckVote <= 0 || network <= 0 || linkCheckVote < LINK_CHECK_SHARE * network) {
+      return;
+    }
+    scores.remove(Category.NETWORK);
+    scores.merge(Category.QUALITY_GATE, network, Double::sum);
   }
 
   /** Whether {@code ind} is the first of the strongest indications of its category on the line. */
@@ -413,17 +446,50 @@ public final class Diagnoser {
       List<Candidate> candidates, Category winner, FailingStep step) {
     int from = step.stepStart();
     int to = step.found() ? step.failLine() : Integer.MAX_VALUE;
-    for (Candidate c : candidates) {
+    for (int i = 0; i < candidates.size(); i++) {
+      Candidate c = candidates.get(i);
       if (c.line() < from || c.line() > to || c.inPassLog()) {
         continue;
       }
       for (Indication ind : c.indications()) {
         if (ind.category().orElse(null) == winner && ind.weight() >= FIRST_CAUSE_WEIGHT) {
-          return c;
+          return nestedCause(candidates, i, ind, to);
         }
       }
     }
     return null;
+  }
+
+  /**
+   * Returns the first more indented line that the same rule matched within {@value
+   * #NESTED_CAUSE_LINES} lines under {@code candidates[at]}, or that candidate itself: a runner
+   * that nests its reports (a test and its subtests) prints the enclosing failure first and the one
+   * that says what went wrong further in. Cost: a walk over the candidates that follow.
+   */
+  private static Candidate nestedCause(
+      List<Candidate> candidates, int at, Indication rule, int failLine) {
+    Candidate outer = candidates.get(at);
+    int depth = indentation(outer.texts().get(0));
+    for (int k = at + 1; k < candidates.size(); k++) {
+      Candidate c = candidates.get(k);
+      if (c.line() > failLine || c.line() - outer.line() > NESTED_CAUSE_LINES) {
+        break;
+      }
+      if (!c.inPassLog()
+          && c.indications().contains(rule)
+          && indentation(c.texts().get(0)) > depth) {
+        return c;
+      }
+    }
+    return outer;
+  }
+
+  private static int indentation(String text) {
+    int i = 0;
+    while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+      i++;
+    }
+    return i;
   }
 
   private List<LineSpan> select(

@@ -300,6 +300,171 @@ class DiagnoserTest {
   }
 
   @Test
+  void aLinkCheckersUnreachableLinksAreItsFindingsNotTheNetworkFailing() throws IOException {
+    String log =
+        "$ ./build-site.sh\n"
+            + filler(20, "Rendering page")
+            + "Checking 120 external links...\n"
+            + "- ./site/a/index.html\n"
+            + "  *  External link https://one.example/ failed: response code 0\n"
+            + "     the checker could not connect to the server: connection refused\n"
+            + "- ./site/b/index.html\n"
+            + "  *  External link https://two.example/ failed: response code 0\n"
+            + "     SSL connect error while checking, failed to connect to two.example\n"
+            + "html-proofer 3.0 | Error: HTML-Proofer found 2 failures!\n"
+            + "The command \"./build-site.sh\" exited with 1.\n";
+    assertThat(DIAGNOSER.diagnose(text(log)).diagnosis().category())
+        .isEqualTo(Category.QUALITY_GATE);
+
+    String noChecker =
+        "$ ./fetch-assets.sh\n"
+            + filler(20, "Preparing asset")
+            + "failed to connect to two.example: connection refused\n"
+            + "The command \"./fetch-assets.sh\" exited with 1.\n";
+    assertThat(DIAGNOSER.diagnose(text(noChecker)).diagnosis().category())
+        .isEqualTo(Category.NETWORK);
+  }
+
+  @Test
+  void networkVotesBecomeQualityVotesOnlyWithEnoughLinkCheckerVotes() {
+    java.util.Map<Category, Double> scores = new java.util.EnumMap<>(Category.class);
+    scores.put(Category.NETWORK, 10.0);
+    Diagnoser.refineLinkCheck(scores, 2.0);
+    assertThat(scores).containsEntry(Category.NETWORK, 10.0);
+    scores.put(Category.QUALITY_GATE, 3.0);
+    Diagnoser.refineLinkCheck(scores, 3.0);
+    assertThat(scores)
+        .containsEntry(Category.QUALITY_GATE, 13.0)
+        .doesNotContainKey(Category.NETWORK);
+  }
+
+  @Test
+  void aServerThatCannotBindAnIpv6LoopbackIsNoNameLookupFailure() throws IOException {
+    String log =
+        "$ ./run-functional-tests\n"
+            + filler(20, "functional test")
+            + " node0 libevent: getaddrinfo: address family for nodename not supported\n"
+            + "AssertionError: node returned a non-zero exit code when stopping\n"
+            + "The command \"./run-functional-tests\" exited with 1.\n";
+    DiagnosisReport r = DIAGNOSER.diagnose(text(log));
+    assertThat(r.ruleHits()).extracting(RuleHit::ruleId).doesNotContain("network.dns");
+    assertThat(r.diagnosis().category()).isEqualTo(Category.TEST_FAILURE);
+
+    String lookup =
+        log.replace(
+            "libevent: getaddrinfo: address family for nodename not supported",
+            "getaddrinfo ENOTFOUND registry.example.org");
+    assertThat(DIAGNOSER.diagnose(text(lookup)).ruleHits())
+        .extracting(RuleHit::ruleId)
+        .contains("network.dns");
+  }
+
+  @Test
+  void aWaitHelperInAStackFrameIsNoSignOfIntermittency() throws IOException {
+    String frame =
+        "$ ./run-functional-tests\n"
+            + filler(20, "functional test")
+            + "Traceback (most recent call last):\n"
+            + "  File \"/w/test/util.py\", line 214, in wait_until\n"
+            + "    if predicate():\n"
+            + "AssertionError: node returned a non-zero exit code when stopping\n"
+            + "The command \"./run-functional-tests\" exited with 1.\n";
+    assertThat(DIAGNOSER.diagnose(text(frame)).diagnosis().category())
+        .isEqualTo(Category.TEST_FAILURE);
+    String timedOut = frame.replace("in wait_until", "in wait_until: timed out after 60 s");
+    assertThat(DIAGNOSER.diagnose(text(timedOut)).ruleHits())
+        .extracting(RuleHit::ruleId)
+        .contains("flaky.eventually");
+  }
+
+  @Test
+  void aResultsTableRowMarkedFailedIsAFailingTest() throws IOException {
+    String log =
+        "$ ./run-functional-tests\n"
+            + filler(20, "functional test")
+            + "widget_cache.py        | \u2713 Passed  | 3 s\n"
+            + "node_shutdown.py       | \u2716 Failed  | 2 s\n"
+            + "The command \"./run-functional-tests\" exited with 1.\n";
+    DiagnosisReport r = DIAGNOSER.diagnose(text(log));
+    assertThat(r.ruleHits()).extracting(RuleHit::ruleId).contains("test.table-row-failed");
+    assertThat(r.diagnosis().category()).isEqualTo(Category.TEST_FAILURE);
+    String prose = log.replace("| \u2716 Failed  | 2 s", "failed once, then passed");
+    assertThat(DIAGNOSER.diagnose(text(prose)).ruleHits())
+        .extracting(RuleHit::ruleId)
+        .doesNotContain("test.table-row-failed");
+  }
+
+  @Test
+  void anRPackageCheckFailingInItsTestsIsATestFailureWhateverItDumpsAfter() throws IOException {
+    String log =
+        "$ R CMD check pkg_1.0.tar.gz\n"
+            + filler(30, "* checking something ... OK")
+            + "* checking tests ...\n"
+            + "  Running 'testthat.R'\n"
+            + " ERROR\n"
+            + "Running the tests in 'tests/testthat.R' failed.\n"
+            + "Last 13 lines of output:\n"
+            + "  1. Failure: widgets are named (@test-widgets.R#12)\n"
+            + "Status: 1 ERROR, 1 NOTE\n"
+            + "$ for f in pkg.Rcheck/*.fail; do cat $f; done\n"
+            + filler(3000, "> dumped example code")
+            + "R CMD check failed\n";
+    DiagnosisReport r = DIAGNOSER.diagnose(text(log));
+    assertThat(r.diagnosis().category()).isEqualTo(Category.TEST_FAILURE);
+    assertThat(r.lines()).extracting(EvidenceLine::number).contains(35, 36);
+  }
+
+  @Test
+  void aFailureHeaderShowsTheFailedTestAndItsMessage() throws IOException {
+    String log =
+        "$ rake test\n"
+            + filler(100, "Skipped: widget test needs a display")
+            + "Failure:\n"
+            + "TestWidget#test_renders_title [test/test_widget.rb:12]:\n"
+            + "Expected true to not be truthy.\n"
+            + "\n"
+            + filler(40, "Skipped: gadget test needs a display")
+            + "300 tests, 500 assertions, 1 failures, 0 errors, 140 skips\n"
+            + "The command \"rake test\" exited with 1.\n";
+    DiagnosisReport r = DIAGNOSER.diagnose(text(log));
+    assertThat(r.diagnosis().category()).isEqualTo(Category.TEST_FAILURE);
+    assertThat(r.lines()).extracting(EvidenceLine::number).contains(102, 103, 104);
+  }
+
+  @Test
+  void pytestsFailuresSectionShowsTheFirstFailedTest() throws IOException {
+    String log =
+        "$ pytest -q\n"
+            + filler(50, "collected module")
+            + "=================== FAILURES ===================\n"
+            + "______________ test_sorted_widgets ______________\n"
+            + "    def test_sorted_widgets():\n"
+            + ">       assert sort(widgets) == expected\n"
+            + filler(300, "SKIPPED [1] widget.py: needs a newer numeric library")
+            + "= 1 failed, 900 passed, 300 skipped in 50.0 seconds =\n";
+    DiagnosisReport r = DIAGNOSER.diagnose(text(log));
+    assertThat(r.diagnosis().category()).isEqualTo(Category.TEST_FAILURE);
+    assertThat(r.lines()).extracting(EvidenceLine::number).contains(52, 53, 54, 55);
+  }
+
+  @Test
+  void aFailedSubtestInsideAFailedTestIsTheFirstCause() throws IOException {
+    String log =
+        "$ go test ./...\n"
+            + filler(20, "=== RUN   TestSorted/case")
+            + "--- FAIL: TestSorted (0.02s)\n"
+            + filler(60, "    --- PASS: TestSorted/group")
+            + "    --- FAIL: TestSorted/Widgets (0.00s)\n"
+            + "        sorted_test.go:131: expected 'alpha' before 'beta'\n"
+            + filler(60, "    --- PASS: TestSorted/other")
+            + "FAIL\n"
+            + "The command \"go test ./...\" exited with 1.\n";
+    DiagnosisReport r = DIAGNOSER.diagnose(text(log));
+    assertThat(r.diagnosis().category()).isEqualTo(Category.TEST_FAILURE);
+    assertThat(r.lines()).extracting(EvidenceLine::number).contains(83, 84);
+  }
+
+  @Test
   void aTestTreeShowsTheFailedTestWithItsDiff() throws IOException {
     String log =
         "$ stack test\n"

@@ -12,14 +12,16 @@ import java.util.List;
  * (N not 0) and {@code ... failed and exited with N}, GitHub Actions {@code ##[error]Process
  * completed with exit code N}, GitLab {@code ERROR: Job failed}, Jenkins {@code ERROR: script
  * returned exit code N} and {@code Finished: FAILURE}, Maven/Gradle {@code BUILD FAILURE}, {@code
- * BUILD FAILED} and {@code FAILURE: Build failed}, and Travis's closing {@code Done. Your build
- * exited with N}. Step starts: a {@code $ command} line (Travis, GitLab), a GitHub Actions {@code
- * Run command} group, a Maven mojo header {@code [INFO] --- plugin:goal} and a Gradle {@code > Task
- * :name} line.
+ * BUILD FAILED} and {@code FAILURE: Build failed}, R CMD check's verdict {@code Status: N ERROR...}
+ * (or {@code N WARNING...}: CI setups for R usually treat warnings as errors), and Travis's closing
+ * {@code Done. Your build exited with N}. Step starts: a {@code $ command} line (Travis, GitLab), a
+ * GitHub Actions {@code Run command} group, a Maven mojo header {@code [INFO] --- plugin:goal} and
+ * a Gradle {@code > Task :name} line.
  *
  * <p>The kept lines are those before the first strong marker (a CI's own "command failed"), or
  * before the end of the log when only build-tool markers were seen: Maven prints its errors after
- * {@code BUILD FAILURE}.
+ * {@code BUILD FAILURE}. R CMD check prints its verdict after its errors, so the kept lines stop
+ * there (what follows is usually an after-failure dump of the check's files).
  *
  * <p>Cost: a few character comparisons per line, plus a copy of at most {@value #KEPT_CHARS}
  * characters of each non-blank line into a fixed ring of {@value #TAIL} lines until the failure is
@@ -42,6 +44,7 @@ public final class FailingStep {
   private int failStepStart;
   private String failCommand = "";
   private int weakFailLine;
+  private boolean tailClosed;
   private boolean quotedSeen;
   private boolean persistentMachine;
   private int openQuoteLine; // a Travis "The command \"..." line whose quote closes further down
@@ -94,8 +97,9 @@ public final class FailingStep {
         quotedSeen = true;
       }
       return;
-    } else if (kind == WEAK_FAILURE || kind == BUILD_END) {
+    } else if (kind == WEAK_FAILURE || kind == BUILD_END || kind == VERDICT) {
       if (weakFailLine == 0) {
+        tailClosed = kind == VERDICT;
         weakFailLine = number;
         // Travis's closing line follows after_* steps: the failing step is not the last one
         failStepStart = kind == BUILD_END ? 0 : stepStart;
@@ -107,6 +111,9 @@ public final class FailingStep {
       return;
     }
     noteScript(number, c, n);
+    if (tailClosed) {
+      return;
+    }
     int slot = ringCount % TAIL;
     int len = Math.min(n, KEPT_CHARS);
     System.arraycopy(c, 0, ring[slot], 0, len);
@@ -121,6 +128,7 @@ public final class FailingStep {
   static final int WEAK_FAILURE = 3;
   static final int BUILD_END = 4;
   static final int PERSISTENT_MACHINE = 5;
+  static final int VERDICT = 6;
 
   /** Lines a Travis command quoted over several lines may span before its exit status. */
   static final int MULTI_LINE_COMMAND = 20;
@@ -172,6 +180,8 @@ public final class FailingStep {
             : NONE;
       case 'D':
         return startsWith(c, n, "Done. Your build exited with ") ? BUILD_END : NONE;
+      case 'S':
+        return checkVerdictFailed(c, n) ? VERDICT : NONE;
       case 'U':
         return startsWith(c, n, "Using Shell executor") ? PERSISTENT_MACHINE : NONE;
       case 'P':
@@ -190,6 +200,36 @@ public final class FailingStep {
       default:
         return NONE;
     }
+  }
+
+  /**
+   * Whether a line is R CMD check's closing verdict with errors or warnings: {@code Status:}, a
+   * count, then {@code ERROR} or {@code WARNING} (as in {@code Status: 1 ERROR, 2 NOTEs}).
+   */
+  static boolean checkVerdictFailed(char[] c, int n) {
+    if (!startsWith(c, n, "Status: ")) {
+      return false;
+    }
+    int i = 8;
+    while (i < n && c[i] >= '0' && c[i] <= '9') {
+      i++;
+    }
+    if (i == 8 || i >= n || c[i] != ' ' || c[8] == '0') {
+      return false;
+    }
+    return startsAt(c, n, i + 1, "ERROR") || startsAt(c, n, i + 1, "WARNING");
+  }
+
+  private static boolean startsAt(char[] c, int n, int at, String p) {
+    if (n - at < p.length()) {
+      return false;
+    }
+    for (int k = 0; k < p.length(); k++) {
+      if (c[at + k] != p.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -97,6 +97,35 @@ class FailingStepTest {
   }
 
   @Test
+  void anRPackageCheckVerdictEndsTheStepBeforeTheDumpThatFollows() {
+    FailingStep s =
+        scan(
+            "$ R CMD check pkg.tar.gz",
+            "* checking tests ...",
+            "  Running 'testthat.R'",
+            " ERROR",
+            "Status: 1 ERROR, 2 NOTEs",
+            "$ cat pkg.Rcheck/*.fail",
+            "dumped file line one",
+            "dumped file line two");
+    s.endOfLog(8);
+    assertThat(s.failLine()).isEqualTo(5);
+    assertThat(s.stepStart()).isEqualTo(1);
+    assertThat(s.tail()).extracting(FailingStep.TailLine::number).containsExactly(1, 2, 3, 4);
+    assertThat(s.commandKnown()).isFalse();
+  }
+
+  @Test
+  void anRPackageCheckVerdictWithNotesOnlyIsNoFailure() {
+    char[] notes = "Status: 2 NOTEs".toCharArray();
+    char[] ok = "Status: OK".toCharArray();
+    char[] warning = "Status: 1 WARNING".toCharArray();
+    assertThat(FailingStep.checkVerdictFailed(notes, notes.length)).isFalse();
+    assertThat(FailingStep.checkVerdictFailed(ok, ok.length)).isFalse();
+    assertThat(FailingStep.checkVerdictFailed(warning, warning.length)).isTrue();
+  }
+
+  @Test
   void successfulCommandsAndPlainTextAreNotFailures() {
     FailingStep s =
         scan(
