@@ -42,6 +42,7 @@ public final class BridgeConfig {
   private final io.pipelineguard.repair.ApprovalRule requireApproval;
   private final io.pipelineguard.monitor.MonitorSettings monitoring;
   private final java.util.List<String> pipelines;
+  private final EmailConfig email;
 
   private BridgeConfig(Builder builder) {
     this.host = builder.host;
@@ -68,6 +69,7 @@ public final class BridgeConfig {
     this.requireApproval = builder.requireApproval;
     this.monitoring = builder.monitoring;
     this.pipelines = java.util.List.copyOf(builder.pipelines);
+    this.email = builder.email;
   }
 
   /** Returns a builder holding the embedded defaults. */
@@ -102,6 +104,7 @@ public final class BridgeConfig {
     b.requireApproval = requireApproval;
     b.monitoring = monitoring;
     b.pipelines = pipelines;
+    b.email = email;
     return b;
   }
 
@@ -229,6 +232,11 @@ public final class BridgeConfig {
     return pipelines;
   }
 
+  /** Returns the {@code notifications.email} section (alert e-mails over SMTP). */
+  public EmailConfig email() {
+    return email;
+  }
+
   /** Returns how pipelines are judged (health thresholds, windows, anomaly sensitivity). */
   public io.pipelineguard.monitor.MonitorSettings monitoring() {
     return monitoring;
@@ -284,6 +292,8 @@ public final class BridgeConfig {
         + monitoring
         + ", pipelines="
         + pipelines.size()
+        + ", email="
+        + email
         + '}';
   }
 
@@ -328,6 +338,14 @@ public final class BridgeConfig {
     }
 
     private java.util.List<String> pipelines = java.util.List.of();
+
+    private EmailConfig email = EmailConfig.defaults();
+
+    /** Sets the {@code notifications.email} section. */
+    public Builder email(EmailConfig email) {
+      this.email = Objects.requireNonNull(email, "notifications.email must not be null");
+      return this;
+    }
 
     /** Sets the pipelines registered at start, each a JSON object (checked by the server). */
     public Builder pipelines(java.util.List<String> entries) {

@@ -194,6 +194,7 @@ public final class ConfigLoader {
           (int) longAt(null, tree, "platforms.max_retry_delay_seconds", source));
       builder.monitoring(monitoring(tree, source));
       builder.pipelines(pipelines(tree, source));
+      builder.email(email(tree, source));
       builder.platformApi(
           Platform.GITHUB,
           new PlatformApi(
@@ -253,6 +254,21 @@ public final class ConfigLoader {
             (int) longAt(null, tree, "security.rate_limit.block_duration_minutes", source))
         .sessionTimeoutMinutes((int) longAt(null, tree, "security.session_timeout_minutes", source))
         .cookieSecure(booleanAt(tree, "security.cookie_secure", source))
+        .build();
+  }
+
+  private EmailConfig email(ObjectNode tree, String source) {
+    String key = "notifications.email.";
+    return EmailConfig.builder()
+        .enabled(booleanAt(tree, key + "enabled", source))
+        .smtpHost(textAt("PIPELINE_GUARD_SMTP_HOST", tree, key + "smtp_host", source))
+        .smtpPort((int) longAt("PIPELINE_GUARD_SMTP_PORT", tree, key + "smtp_port", source))
+        .starttls(booleanAt(tree, key + "starttls", source))
+        .username(textAt("PIPELINE_GUARD_SMTP_USERNAME", tree, key + "username", source))
+        .password(Secret.of(textAt("PIPELINE_GUARD_SMTP_PASSWORD", tree, key + "password", source)))
+        .from(textAt("PIPELINE_GUARD_SMTP_FROM", tree, key + "from", source))
+        .timeoutSeconds((int) longAt(null, tree, key + "timeout_seconds", source))
+        .dashboardUrl(textAt(null, tree, key + "dashboard_url", source))
         .build();
   }
 

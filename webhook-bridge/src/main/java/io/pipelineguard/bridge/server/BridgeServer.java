@@ -99,6 +99,7 @@ public final class BridgeServer implements AutoCloseable {
               .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS),
           LiveEvents.DEFAULT_MAX_PENDING);
   private final PipelineMonitor monitor;
+  private final io.pipelineguard.bridge.notify.AlertMailer mailer;
   private final PipelineViews pipelineViews;
   private final SystemStatus systemStatus;
   private final DeliveryWorkers workers;
@@ -199,6 +200,13 @@ public final class BridgeServer implements AutoCloseable {
             live.publish(EventTypes.ALERTS_UPDATE, Map.of("active", active));
           }
         });
+    this.mailer =
+        config.email().enabled()
+            ? new io.pipelineguard.bridge.notify.AlertMailer(config.email(), pipelines::find, clock)
+            : null;
+    if (mailer != null) {
+      monitor.addListener(mailer);
+    }
     this.workers =
         new DeliveryWorkers(
             deliveries,
@@ -425,6 +433,14 @@ public final class BridgeServer implements AutoCloseable {
     return monitor;
   }
 
+  /**
+   * Returns the alert mailer registered on the {@link #monitor()} when {@code
+   * notifications.email.enabled} is true; empty otherwise.
+   */
+  public java.util.Optional<io.pipelineguard.bridge.notify.AlertMailer> alertMailer() {
+    return java.util.Optional.ofNullable(mailer);
+  }
+
   /** Returns the builder of pipeline health and alert JSON objects (docs/api.md shapes). */
   public PipelineViews pipelineViews() {
     return pipelineViews;
@@ -453,6 +469,9 @@ public final class BridgeServer implements AutoCloseable {
     app.stop();
     writer.close();
     workers.close();
+    if (mailer != null) {
+      mailer.close();
+    }
     metricsFlusher.shutdownNow();
     storeMetrics.flush();
     database.close();
