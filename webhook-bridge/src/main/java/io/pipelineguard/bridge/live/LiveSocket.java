@@ -4,8 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
-import java.net.URI;
-import java.net.URISyntaxException;
+import io.pipelineguard.bridge.security.SameOrigin;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -57,32 +56,9 @@ public final class LiveSocket {
     routes.ws(PATH, this::configure);
   }
 
-  /**
-   * Returns whether an upgrade's {@code Origin} is absent (not a browser) or names the host the
-   * request was sent to ({@code host[:port]}, compared without case).
-   */
+  /** See {@link SameOrigin#check}. */
   static boolean sameOrigin(String origin, String host) {
-    if (origin == null) {
-      return true;
-    }
-    if (host == null) {
-      return false;
-    }
-    try {
-      URI uri = new URI(origin);
-      if (uri.getHost() == null) {
-        return false;
-      }
-      String authority = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-      return authority.equalsIgnoreCase(host)
-          || (uri.getPort() < 0 && host.equalsIgnoreCase(uri.getHost() + ":" + defaultPort(uri)));
-    } catch (URISyntaxException e) {
-      return false;
-    }
-  }
-
-  private static int defaultPort(URI uri) {
-    return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    return SameOrigin.check(origin, host);
   }
 
   private void configure(WsConfig ws) {

@@ -10,6 +10,7 @@ import io.pipelineguard.bridge.security.Authenticator;
 import io.pipelineguard.bridge.security.Permission;
 import io.pipelineguard.bridge.security.Principal;
 import io.pipelineguard.bridge.security.RateLimiter;
+import io.pipelineguard.bridge.security.SameOrigin;
 import io.pipelineguard.bridge.store.ApiKeyStore;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -73,6 +74,16 @@ final class KeyAccessControl implements AccessControl {
           "missing credentials: send an API key in the X-API-Key header, or log in");
     }
     Principal principal = auth.principal();
+    if (auth.sessionExpiresAt() != null && changesState(ctx) && !sameSite(ctx)) {
+      audit.record(
+          AuditKind.PERMISSION_DENIED,
+          principal.name(),
+          ip,
+          ctx.method() + " " + ctx.path() + " from another site (Origin " + origin(ctx) + ")");
+      throw new HttpResponseException(
+          HttpStatus.FORBIDDEN.getCode(),
+          "cross-site request refused: a session cookie only acts from the dashboard's own site");
+    }
     limit(ctx, principal.rateSubject(), principal.name(), ip);
     if (!principal.grants(required)) {
       audit.record(
@@ -91,6 +102,30 @@ final class KeyAccessControl implements AccessControl {
               + "'");
     }
     ctx.attribute(AUTHENTICATION, auth);
+  }
+
+  /** A request that may change something (anything but GET, HEAD and OPTIONS). */
+  private static boolean changesState(Context ctx) {
+    String method = ctx.method().name();
+    return !method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS");
+  }
+
+  /** The request's Origin (or, without one, Referer) names this host; absent counts as same. */
+  private static boolean sameSite(Context ctx) {
+    return SameOrigin.check(origin(ctx), ctx.header("Host"));
+  }
+
+  private static String origin(Context ctx) {
+    String origin = ctx.header("Origin");
+    if (origin != null) {
+      return origin;
+    }
+    String referer = ctx.header("Referer");
+    if (referer == null) {
+      return null;
+    }
+    int path = referer.indexOf('/', referer.indexOf("//") + 2);
+    return path < 0 ? referer : referer.substring(0, path);
   }
 
   /** Returns the authentication of a request that passed {@link #authorize}. */

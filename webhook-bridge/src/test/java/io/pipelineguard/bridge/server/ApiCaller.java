@@ -17,6 +17,17 @@ final class ApiCaller {
   }
 
   HttpResponse<String> call(String method, String path, String key, String cookie, String body) {
+    return call(method, path, key, cookie, body, java.util.Map.of());
+  }
+
+  /** Calls with extra request headers (e.g. {@code Origin}). */
+  HttpResponse<String> call(
+      String method,
+      String path,
+      String key,
+      String cookie,
+      String body,
+      java.util.Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .method(
@@ -33,6 +44,7 @@ final class ApiCaller {
     if (cookie != null) {
       request.header("Cookie", "pg_session=" + cookie);
     }
+    headers.forEach(request::header);
     return client.send(request);
   }
 

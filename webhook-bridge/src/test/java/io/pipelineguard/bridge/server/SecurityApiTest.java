@@ -163,6 +163,62 @@ class SecurityApiTest {
   }
 
   @Test
+  void a_session_cookie_cannot_change_anything_from_another_site() {
+    try (BridgeServer server = start(generous())) {
+      ApiCaller api = new ApiCaller(server.port());
+      String key = api.createKey(ADMIN, "ops", "operator");
+      String cookie =
+          ApiCaller.sessionCookie(
+              api.call("POST", "/api/session", null, null, "{\"api_key\":\"" + key + "\"}"));
+      String self = "http://127.0.0.1:" + server.port();
+      String feedback = "{\"diagnosis_id\":999999,\"category\":\"network\"}";
+
+      HttpResponse<String> crossSite =
+          api.call(
+              "POST",
+              "/api/feedback",
+              null,
+              cookie,
+              feedback,
+              java.util.Map.of("Origin", "https://evil.example"));
+      HttpResponse<String> crossSiteByReferer =
+          api.call(
+              "POST",
+              "/api/feedback",
+              null,
+              cookie,
+              feedback,
+              java.util.Map.of("Referer", "https://evil.example/page"));
+      HttpResponse<String> sameSite =
+          api.call(
+              "POST", "/api/feedback", null, cookie, feedback, java.util.Map.of("Origin", self));
+      HttpResponse<String> readFromElsewhere =
+          api.call(
+              "GET",
+              "/api/session",
+              null,
+              cookie,
+              null,
+              java.util.Map.of("Origin", "https://x.io"));
+      HttpResponse<String> keyFromElsewhere =
+          api.call(
+              "POST",
+              "/api/feedback",
+              key,
+              null,
+              feedback,
+              java.util.Map.of("Origin", "https://evil.example"));
+
+      assertThat(crossSite.statusCode()).isEqualTo(403);
+      assertThat(crossSite.body()).contains("cross-site request refused");
+      assertThat(crossSiteByReferer.statusCode()).isEqualTo(403);
+      assertThat(sameSite.statusCode()).isEqualTo(404);
+      assertThat(readFromElsewhere.statusCode()).isEqualTo(200);
+      assertThat(keyFromElsewhere.statusCode()).isEqualTo(404);
+    }
+  }
+
+  @Test
   void the_cookie_is_secure_when_configured() {
     try (BridgeServer server = start(generous().toBuilder().cookieSecure(true).build())) {
       ApiCaller api = new ApiCaller(server.port());
