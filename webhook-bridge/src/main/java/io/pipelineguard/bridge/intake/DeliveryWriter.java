@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
  * Group commit: request threads {@link #submit} deliveries, one writer thread stores whatever has
  * queued up in one transaction (at most {@code maxBatch}), then completes each request's future. A
  * future completes only after its delivery is committed, so a reply sent after it is durable. New
- * (non-duplicate) deliveries are then handed to {@code onStored} (the workers), with the parsed
- * payload when the intake passed one, so the workers need not read the body back and parse it
- * again.
+ * (non-duplicate) deliveries are then handed to {@code onStored} (the workers) as one group, with
+ * the parsed payload when the intake passed one, so the workers need not read the body back and
+ * parse it again.
  *
  * <p>Bounded: at most {@code capacity} deliveries wait; beyond that {@link #submit} fails at once
  * with {@link RejectedExecutionException} (answered 503, the platform retries later).
@@ -36,13 +36,18 @@ public final class DeliveryWriter implements AutoCloseable {
   private final DeliveryStore store;
   private final BlockingQueue<Pending> queue;
   private final int maxBatch;
-  private final Consumer<StoredDelivery> onStored;
+  private final Consumer<List<StoredDelivery>> onStored;
   private final Thread thread;
   private volatile boolean running = true;
 
-  /** Creates and starts the writer thread. */
+  /**
+   * Creates and starts the writer thread.
+   *
+   * @param onStored receives the new (non-duplicate) deliveries of each committed group, in order,
+   *     on the writer thread (so it must only queue them)
+   */
   public DeliveryWriter(
-      DeliveryStore store, int capacity, int maxBatch, Consumer<StoredDelivery> onStored) {
+      DeliveryStore store, int capacity, int maxBatch, Consumer<List<StoredDelivery>> onStored) {
     this.store = Objects.requireNonNull(store, "store must not be null");
     this.onStored = Objects.requireNonNull(onStored, "onStored must not be null");
     if (capacity < 1 || maxBatch < 1) {
@@ -125,14 +130,18 @@ public final class DeliveryWriter implements AutoCloseable {
     for (int i = 0; i < batch.size(); i++) {
       batch.get(i).result().complete(results.get(i));
     }
+    List<StoredDelivery> stored = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {
       InsertResult result = results.get(i);
       if (!result.duplicate()) {
         NewDelivery delivery = batch.get(i).delivery();
-        onStored.accept(
+        stored.add(
             new StoredDelivery(
                 result.id(), delivery.platform(), delivery.eventType(), batch.get(i).payload()));
       }
+    }
+    if (!stored.isEmpty()) {
+      onStored.accept(stored);
     }
   }
 

@@ -11,6 +11,8 @@ import io.pipelineguard.bridge.store.Platform;
 import io.pipelineguard.bridge.store.RunStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,8 +32,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Processes stored deliveries in the background on a bounded pool: claim (PENDING to PROCESSING),
- * interpret, record the run, hand a failed job to the {@link FailureProcessor}, mark PROCESSED.
+ * Processes stored deliveries in the background on a bounded pool, in groups (at most {@value
+ * #MAX_GROUP}): claim the group (PENDING to PROCESSING, one transaction), then for each delivery
+ * interpret, record the run, hand a failed job to the {@link FailureProcessor}; then mark the group
+ * PROCESSED (one transaction).
  *
  * <p>Resumption: {@link #start()} returns deliveries a crashed process left PROCESSING to PENDING
  * and sweeps the store for PENDING ones, at start and every sweep interval; deliveries that did not
@@ -41,12 +45,16 @@ import org.slf4j.LoggerFactory;
 public final class DeliveryWorkers implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorkers.class);
 
+  /** Most deliveries one worker claims, processes and marks processed together. */
+  static final int MAX_GROUP = 64;
+
   private final DeliveryStore deliveries;
   private final RunStore runs;
   private final Map<Platform, WebhookSource> sources;
   private final FailureProcessor processor;
   private final Clock clock;
   private final int queueSize;
+  private final int threads;
   private final Duration sweepInterval;
   private final PayloadParser parser = new PayloadParser();
   private final Set<Long> queued = ConcurrentHashMap.newKeySet();
@@ -60,7 +68,7 @@ public final class DeliveryWorkers implements AutoCloseable {
    * Creates the workers; nothing runs until {@link #start()}.
    *
    * @param threads worker threads
-   * @param queueSize deliveries waiting in memory for a thread
+   * @param queueSize deliveries queued or running in memory (more are left to the sweep)
    */
   public DeliveryWorkers(
       DeliveryStore deliveries,
@@ -119,6 +127,7 @@ public final class DeliveryWorkers implements AutoCloseable {
     this.processor = Objects.requireNonNull(processor, "processor must not be null");
     this.clock = Objects.requireNonNull(clock, "clock must not be null");
     this.queueSize = queueSize;
+    this.threads = threads;
     this.sweepInterval = Objects.requireNonNull(sweepInterval, "sweepInterval must not be null");
     AtomicInteger counter = new AtomicInteger();
     this.pool =
@@ -154,7 +163,7 @@ public final class DeliveryWorkers implements AutoCloseable {
 
   /** Queues a stored delivery for processing; if the queue is full the next sweep finds it. */
   public void submit(long deliveryId) {
-    submit(deliveryId, null);
+    submitAll(List.of(new Work(deliveryId, null)));
   }
 
   /**
@@ -162,54 +171,120 @@ public final class DeliveryWorkers implements AutoCloseable {
    * the body back and parsing it again. If the queue is full the next sweep finds it.
    */
   public void submitStored(StoredDelivery stored) {
-    submit(stored.id(), stored.payload() == null ? null : stored);
+    submitStoredAll(List.of(stored));
   }
 
-  private void submit(long deliveryId, StoredDelivery stored) {
-    if (!queued.add(deliveryId)) {
-      return;
+  /**
+   * Queues a group of deliveries the writer has just stored (one group commit), split among the
+   * threads in groups of at most {@value #MAX_GROUP}: each group is claimed in one transaction and
+   * marked processed in another, so a delivery costs two shared commits instead of two of its own.
+   * Costs a queue offer per group; what does not fit the queue is left to the next sweep.
+   */
+  public void submitStoredAll(List<StoredDelivery> stored) {
+    List<Work> work = new ArrayList<>(stored.size());
+    for (StoredDelivery delivery : stored) {
+      work.add(new Work(delivery.id(), delivery.payload() == null ? null : delivery));
     }
-    try {
-      pool.execute(
-          () -> {
-            try {
-              process(deliveryId, stored);
-            } finally {
-              queued.remove(deliveryId);
-            }
-          });
-    } catch (RejectedExecutionException e) {
-      queued.remove(deliveryId);
+    submitAll(work);
+  }
+
+  /** A delivery to process, with the writer's parsed payload or null (read it back). */
+  private record Work(long id, StoredDelivery stored) {}
+
+  private void submitAll(List<Work> work) {
+    List<Work> admitted = new ArrayList<>(work.size());
+    for (Work item : work) {
+      if (queued.size() >= queueSize) {
+        break;
+      }
+      if (queued.add(item.id())) {
+        admitted.add(item);
+      }
+    }
+    int groupSize = Math.max(1, Math.min(MAX_GROUP, -Math.floorDiv(-admitted.size(), threads)));
+    for (int from = 0; from < admitted.size(); from += groupSize) {
+      List<Work> group =
+          List.copyOf(admitted.subList(from, Math.min(admitted.size(), from + groupSize)));
+      try {
+        pool.execute(
+            () -> {
+              try {
+                processGroup(group);
+              } finally {
+                group.forEach(item -> queued.remove(item.id()));
+              }
+            });
+      } catch (RejectedExecutionException e) {
+        group.forEach(item -> queued.remove(item.id()));
+      }
     }
   }
 
   private void sweep() {
     try {
-      int room = queueSize - pool.getQueue().size();
+      int room = queueSize - queued.size();
       if (room <= 0) {
         return;
       }
+      List<Work> work = new ArrayList<>();
       for (long id : deliveries.pendingIds(room)) {
-        submit(id);
+        work.add(new Work(id, null));
       }
+      submitAll(work);
     } catch (RuntimeException e) {
       LOG.warn("Sweep for pending deliveries failed; retrying at the next interval", e);
     }
   }
 
-  private void process(long id, StoredDelivery stored) {
+  /**
+   * Claims the group (one transaction), processes each claimed delivery, then marks the processed
+   * ones (one transaction). A crash in between leaves them PROCESSING, which the next start
+   * requeues: processed again, as after a crash mid-delivery, which processors tolerate.
+   */
+  private void processGroup(List<Work> group) {
+    Map<Long, StoredDelivery> parsed = new HashMap<>();
+    List<Long> ids = new ArrayList<>(group.size());
+    for (Work item : group) {
+      ids.add(item.id());
+      if (item.stored() != null) {
+        parsed.put(item.id(), item.stored());
+      }
+    }
+    List<Long> claimed;
     try {
-      if (!deliveries.claim(id)) {
-        return;
+      claimed = deliveries.claimAll(ids);
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "Cannot claim {} deliveries; the next sweep retries them: {}", ids.size(), e.toString());
+      return;
+    }
+    List<Long> processed = new ArrayList<>(claimed.size());
+    for (long id : claimed) {
+      if (Thread.currentThread().isInterrupted()) {
+        break; // stopping: the rest stay PROCESSING and are requeued at the next start
       }
-      long start = nanoTime.getAsLong();
-      try {
-        processClaimed(id, stored);
-      } finally {
-        processingNanos.accept(nanoTime.getAsLong() - start);
+      if (process(id, parsed.get(id))) {
+        processed.add(id);
       }
+    }
+    try {
+      deliveries.markAllProcessed(processed, clock.instant());
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "Cannot mark {} deliveries processed; they are processed again at the next start: {}",
+          processed.size(),
+          e.toString());
+    }
+  }
+
+  /** Processes a claimed delivery; true when it is to be marked processed. */
+  private boolean process(long id, StoredDelivery stored) {
+    long start = nanoTime.getAsLong();
+    try {
+      return processClaimed(id, stored);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return false;
     } catch (Exception e) {
       LOG.warn("Delivery {} failed: {}", id, e.toString());
       try {
@@ -217,6 +292,9 @@ public final class DeliveryWorkers implements AutoCloseable {
       } catch (RuntimeException again) {
         LOG.warn("Cannot mark delivery {} failed; it is retried at the next start", id, again);
       }
+      return false;
+    } finally {
+      processingNanos.accept(nanoTime.getAsLong() - start);
     }
   }
 
@@ -229,7 +307,7 @@ public final class DeliveryWorkers implements AutoCloseable {
     }
   }
 
-  private void processClaimed(long id, StoredDelivery stored) throws Exception {
+  private boolean processClaimed(long id, StoredDelivery stored) throws Exception {
     Platform platform;
     String eventType;
     JsonNode body;
@@ -240,7 +318,7 @@ public final class DeliveryWorkers implements AutoCloseable {
     } else {
       Optional<Delivery> found = deliveries.find(id);
       if (found.isEmpty()) {
-        return;
+        return false;
       }
       platform = found.get().platform();
       eventType = found.get().eventType();
@@ -249,7 +327,7 @@ public final class DeliveryWorkers implements AutoCloseable {
     WebhookSource source = sources.get(platform);
     if (source == null) {
       deliveries.markFailed(id, "no source for " + platform, clock.instant());
-      return;
+      return false;
     }
     Interpretation meaning = source.interpret(id, eventType, body, clock.instant());
     if (meaning.run() != null) {
@@ -262,7 +340,7 @@ public final class DeliveryWorkers implements AutoCloseable {
     if (meaning.failedJob() != null) {
       processor.process(meaning.failedJob());
     }
-    deliveries.markProcessed(id, clock.instant());
+    return true;
   }
 
   /** Returns the number of deliveries queued or running in this process. */

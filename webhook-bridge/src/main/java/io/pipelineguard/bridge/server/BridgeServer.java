@@ -225,7 +225,10 @@ public final class BridgeServer implements AutoCloseable {
             storeMetrics::recordDeliveryProcessing);
     this.writer =
         new DeliveryWriter(
-            deliveries, Math.max(1024, config.workerQueueSize()), MAX_BATCH, workers::submitStored);
+            deliveries,
+            Math.max(1024, config.workerQueueSize()),
+            MAX_BATCH,
+            workers::submitStoredAll);
     WebhookEndpoint webhooks =
         new WebhookEndpoint(sources, writer, metrics, clock, config.maxBodyBytes());
     AdminApi api = new AdminApi(deliveries, runs, metrics);

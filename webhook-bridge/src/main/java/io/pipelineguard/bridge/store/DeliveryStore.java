@@ -33,6 +33,11 @@ public final class DeliveryStore {
           + " body_bytes, body) VALUES (?, ?, ?, 'PENDING', 0, ?, ?, ?)";
   private static final String FIND_KEY =
       "SELECT id FROM deliveries WHERE platform = ? AND delivery_key = ?";
+  private static final String CLAIM =
+      "UPDATE deliveries SET status = 'PROCESSING', attempts = attempts + 1"
+          + " WHERE id = ? AND status = 'PENDING'";
+  private static final String MARK_PROCESSED =
+      "UPDATE deliveries SET status = 'PROCESSED', processed_at = ?, error = NULL WHERE id = ?";
   private static final String COLUMNS =
       "id, platform, delivery_key, event_type, status, attempts, received_at, processed_at, error,"
           + " body_bytes";
@@ -174,19 +179,79 @@ public final class DeliveryStore {
    * @return true when this caller now owns the delivery
    */
   public boolean claim(long id) {
-    return update(
-            "UPDATE deliveries SET status = 'PROCESSING', attempts = attempts + 1"
-                + " WHERE id = ? AND status = 'PENDING'",
-            id)
-        == 1;
+    return update(CLAIM, id) == 1;
+  }
+
+  /**
+   * Claims the pending deliveries among {@code ids} in one transaction (one commit for the group,
+   * one reused statement): each goes PENDING to PROCESSING, attempts + 1, exactly as {@link
+   * #claim}. Ids are claimed in ascending order, so two overlapping groups cannot deadlock. Only
+   * one caller can win a delivery's claim.
+   *
+   * @return the ids this caller now owns, ascending (those not PENDING are left out)
+   */
+  public List<Long> claimAll(List<Long> ids) {
+    List<Long> sorted = new ArrayList<>(ids);
+    sorted.sort(null);
+    List<Long> claimed = new ArrayList<>(sorted.size());
+    if (sorted.isEmpty()) {
+      return claimed;
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try (PreparedStatement statement = connection.prepareStatement(CLAIM)) {
+        for (long id : sorted) {
+          statement.setLong(1, id);
+          if (statement.executeUpdate() == 1) {
+            claimed.add(id);
+          }
+        }
+        connection.commit();
+        return claimed;
+      } catch (SQLException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot claim " + ids.size() + " deliveries", e);
+    }
+  }
+
+  /**
+   * Marks claimed deliveries processed at {@code when}, in one transaction (one JDBC batch, one
+   * commit), as {@link #markProcessed} does for one.
+   */
+  public void markAllProcessed(List<Long> ids, Instant when) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try (PreparedStatement statement = connection.prepareStatement(MARK_PROCESSED)) {
+        OffsetDateTime at = utc(when);
+        for (long id : ids) {
+          statement.setObject(1, at);
+          statement.setLong(2, id);
+          statement.addBatch();
+        }
+        statement.executeBatch();
+        connection.commit();
+      } catch (SQLException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot mark " + ids.size() + " deliveries processed", e);
+    }
   }
 
   /** Marks a claimed delivery processed at {@code when}. */
   public void markProcessed(long id, Instant when) {
-    execute(
-        "UPDATE deliveries SET status = 'PROCESSED', processed_at = ?, error = NULL WHERE id = ?",
-        utc(when),
-        id);
+    execute(MARK_PROCESSED, utc(when), id);
   }
 
   /** Marks a claimed delivery failed at {@code when}, keeping the first 1000 chars of error. */

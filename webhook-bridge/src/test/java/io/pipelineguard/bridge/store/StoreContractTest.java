@@ -69,6 +69,32 @@ class StoreContractTest extends BothStores {
 
   @ParameterizedTest
   @MethodSource("stores")
+  void a_group_claim_takes_only_pending_deliveries_and_marks_them_together(String kind) {
+    try (Database database = open(kind)) {
+      DeliveryStore store = new DeliveryStore(database);
+      List<InsertResult> stored =
+          store.insertAll(List.of(delivery("g1"), delivery("g2"), delivery("g3")));
+      long g1 = stored.get(0).id();
+      long g2 = stored.get(1).id();
+      long g3 = stored.get(2).id();
+      store.claim(g2); // already taken by someone else
+
+      List<Long> claimed = store.claimAll(List.of(g3, g1, g2));
+      List<Long> again = store.claimAll(List.of(g1, g3));
+      store.markAllProcessed(claimed, T0);
+
+      assertThat(claimed).containsExactly(g1, g3);
+      assertThat(again).isEmpty();
+      assertThat(store.find(g1).orElseThrow().status()).isEqualTo(DeliveryStatus.PROCESSED);
+      assertThat(store.find(g3).orElseThrow().processedAt()).isEqualTo(T0);
+      assertThat(store.find(g3).orElseThrow().attempts()).isEqualTo(1);
+      assertThat(store.find(g2).orElseThrow().status()).isEqualTo(DeliveryStatus.PROCESSING);
+      assertThat(store.claimAll(List.of())).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("stores")
   void pages_are_newest_first_with_a_cursor(String kind) {
     try (Database database = open(kind)) {
       DeliveryStore store = new DeliveryStore(database);
