@@ -31,9 +31,7 @@ record FeedbackRequest(
 
   /** Reads and validates the request body; answers 400 or 413 when it is not acceptable. */
   static FeedbackRequest parse(Context ctx) {
-    if (ctx.contentLength() > MAX_BODY_BYTES) {
-      throw tooLarge();
-    }
+    // Read first (capped by Javalin's limit): a 413 sent mid-upload resets the client's connection.
     byte[] body = ctx.bodyAsBytes();
     if (body.length > MAX_BODY_BYTES) {
       throw tooLarge();

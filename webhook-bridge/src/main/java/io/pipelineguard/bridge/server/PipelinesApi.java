@@ -73,12 +73,8 @@ final class PipelinesApi {
   }
 
   void register(Context ctx) {
-    long declared = ctx.contentLength();
-    if (declared > PipelineRegistrations.MAX_BODY_BYTES) {
-      throw new io.javalin.http.HttpResponseException(
-          HttpStatus.CONTENT_TOO_LARGE.getCode(),
-          "body is " + declared + " bytes; the limit is " + PipelineRegistrations.MAX_BODY_BYTES);
-    }
+    // The body is read (Javalin caps it at webhooks.max_body_bytes) before its size is judged:
+    // answering 413 while the client still sends makes the connection reset under it.
     RegisteredPipeline pipeline = registrations.parse(ctx.bodyAsBytes());
     boolean created = pipelines.register(pipeline, clock.instant());
     ctx.status(created ? HttpStatus.CREATED : HttpStatus.OK);
