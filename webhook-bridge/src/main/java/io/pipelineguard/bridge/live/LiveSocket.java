@@ -48,17 +48,12 @@ public final class LiveSocket {
     routes.wsBeforeUpgrade(
         PATH,
         ctx -> {
-          if (!sameOrigin(ctx.header("Origin"), ctx.header("Host"))) {
+          if (!SameOrigin.check(ctx.header("Origin"), ctx.header("Host"))) {
             throw new ForbiddenResponse("cross-site WebSocket upgrade refused");
           }
           authenticator.authorize(ctx);
         });
     routes.ws(PATH, this::configure);
-  }
-
-  /** See {@link SameOrigin#check}. */
-  static boolean sameOrigin(String origin, String host) {
-    return SameOrigin.check(origin, host);
   }
 
   private void configure(WsConfig ws) {

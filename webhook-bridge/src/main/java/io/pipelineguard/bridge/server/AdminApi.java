@@ -8,7 +8,6 @@ import io.pipelineguard.bridge.store.DeliveryStore;
 import io.pipelineguard.bridge.store.Page;
 import io.pipelineguard.bridge.store.RunRecord;
 import io.pipelineguard.bridge.store.RunStore;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,12 +16,10 @@ import java.util.Map;
 /**
  * The intake views under {@code /api} (runs, deliveries, intake counters); access is checked by
  * {@link KeyAccessControl} from each route's permission. Lists are newest first, {@code limit} 1 to
- * {@value #MAX_LIMIT} (default {@value #DEFAULT_LIMIT}), paged by the opaque {@code cursor}
- * returned as {@code next_cursor}.
+ * {@value Paging#MAX_LIMIT} (default {@value Paging#DEFAULT_LIMIT}), paged by the opaque {@code
+ * cursor} returned as {@code next_cursor}.
  */
 final class AdminApi {
-  static final int MAX_LIMIT = Paging.MAX_LIMIT;
-  static final int DEFAULT_LIMIT = Paging.DEFAULT_LIMIT;
 
   private final DeliveryStore deliveries;
   private final RunStore runs;
@@ -55,7 +52,7 @@ final class AdminApi {
   }
 
   void listRuns(Context ctx) {
-    Page<RunRecord> page = runs.page(cursor(ctx), limit(ctx));
+    Page<RunRecord> page = runs.page(Paging.cursor(ctx), Paging.limit(ctx));
     List<Map<String, Object>> items = new ArrayList<>();
     for (RunRecord run : page.items()) {
       Map<String, Object> item = new LinkedHashMap<>();
@@ -69,15 +66,15 @@ final class AdminApi {
       item.put("url", run.url());
       item.put("commit_sha", run.commitSha());
       item.put("branch", run.branch());
-      item.put("created_at", iso(run.createdAt()));
-      item.put("updated_at", iso(run.updatedAt()));
+      item.put("created_at", Paging.iso(run.createdAt()));
+      item.put("updated_at", Paging.iso(run.updatedAt()));
       items.add(item);
     }
-    ctx.json(envelope(items, page.nextCursor()));
+    ctx.json(Paging.envelope(items, page.nextCursor()));
   }
 
   void listDeliveries(Context ctx) {
-    Page<Delivery> page = deliveries.page(cursor(ctx), limit(ctx));
+    Page<Delivery> page = deliveries.page(Paging.cursor(ctx), Paging.limit(ctx));
     List<Map<String, Object>> items = new ArrayList<>();
     for (Delivery delivery : page.items()) {
       Map<String, Object> item = new LinkedHashMap<>();
@@ -87,13 +84,13 @@ final class AdminApi {
       item.put("event_type", delivery.eventType());
       item.put("status", delivery.status().name());
       item.put("attempts", delivery.attempts());
-      item.put("received_at", iso(delivery.receivedAt()));
-      item.put("processed_at", iso(delivery.processedAt()));
+      item.put("received_at", Paging.iso(delivery.receivedAt()));
+      item.put("processed_at", Paging.iso(delivery.processedAt()));
       item.put("error", delivery.error());
       item.put("body_bytes", delivery.bodyBytes());
       items.add(item);
     }
-    ctx.json(envelope(items, page.nextCursor()));
+    ctx.json(Paging.envelope(items, page.nextCursor()));
   }
 
   void intakeMetrics(Context ctx) {
@@ -101,21 +98,5 @@ final class AdminApi {
     body.put("counters", metrics.snapshot());
     body.put("deliveries_by_status", deliveries.countByStatus());
     ctx.json(body);
-  }
-
-  private static String iso(Instant instant) {
-    return Paging.iso(instant);
-  }
-
-  private static Map<String, Object> envelope(List<Map<String, Object>> items, Long next) {
-    return Paging.envelope(items, next);
-  }
-
-  private static int limit(Context ctx) {
-    return Paging.limit(ctx);
-  }
-
-  private static Long cursor(Context ctx) {
-    return Paging.cursor(ctx);
   }
 }

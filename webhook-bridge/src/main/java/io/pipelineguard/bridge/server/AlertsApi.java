@@ -40,8 +40,8 @@ final class AlertsApi {
         alerts.page(
             clock.instant().minus(Duration.ofHours(hours)),
             activeOnly,
-            ApiParams.cursor(ctx),
-            ApiParams.limit(ctx));
+            Paging.cursor(ctx),
+            Paging.limit(ctx));
     List<Map<String, Object>> items = new ArrayList<>();
     for (StoredAlert alert : page.items()) {
       items.add(PipelineViews.alert(alert));

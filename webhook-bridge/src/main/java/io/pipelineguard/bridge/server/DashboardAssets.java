@@ -33,7 +33,7 @@ final class DashboardAssets {
   static final String CONTENT_SECURITY_POLICY = SecurityHeaders.CONTENT_SECURITY_POLICY;
 
   /** Headers on every dashboard answer. */
-  static final Map<String, String> SECURITY_HEADERS = securityHeaders();
+  static final Map<String, String> SECURITY_HEADERS = SecurityHeaders.ON_EVERY_RESPONSE;
 
   /** The uPlot files served, with their content types. */
   private static final Map<String, String> UPLOT_FILES =
@@ -54,15 +54,6 @@ final class DashboardAssets {
       files.put(name, read(UPLOT_DIR + "/" + name));
     }
     this.uplot = Map.copyOf(files);
-  }
-
-  private static Map<String, String> securityHeaders() {
-    Map<String, String> headers = new LinkedHashMap<>();
-    headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-    headers.put("X-Content-Type-Options", "nosniff");
-    headers.put("X-Frame-Options", "DENY");
-    headers.put("Referrer-Policy", "no-referrer");
-    return Map.copyOf(headers);
   }
 
   /** Adds the dashboard's static files ({@code /dashboard/*}) to a Javalin configuration. */

@@ -1,13 +1,8 @@
 package io.pipelineguard.bridge.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
-import io.javalin.http.HttpStatus;
 import io.pipelineguard.diagnosis.Category;
-import java.util.Iterator;
 import java.util.Set;
 
 /**
@@ -27,35 +22,12 @@ record FeedbackRequest(
   static final int MAX_COMMENT_CHARS = 2000;
   private static final Set<String> FIELDS =
       Set.of("diagnosis_id", "category", "transient", "comment");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Reads and validates the request body; answers 400 or 413 when it is not acceptable. */
   static FeedbackRequest parse(Context ctx) {
     // Read first (capped by Javalin's limit): a 413 sent mid-upload resets the client's connection.
-    byte[] body = ctx.bodyAsBytes();
-    if (body.length > MAX_BODY_BYTES) {
-      throw tooLarge();
-    }
-    JsonNode root;
-    try {
-      root = JSON.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw Paging.badRequest("the body must be a JSON object");
-    } catch (java.io.IOException e) {
-      throw Paging.badRequest("the body cannot be read");
-    }
-    if (root == null || !root.isObject()) {
-      throw Paging.badRequest("the body must be a JSON object");
-    }
-    for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!FIELDS.contains(name)) {
-        throw Paging.badRequest(
-            "unknown field '"
-                + (name.length() > 40 ? name.substring(0, 40) + "..." : name)
-                + "': use diagnosis_id, category, transient, comment");
-      }
-    }
+    JsonNode root = JsonBodies.object(ctx.bodyAsBytes(), MAX_BODY_BYTES);
+    JsonBodies.rejectUnknownFields(root, FIELDS);
     JsonNode id = root.get("diagnosis_id");
     if (id == null || !id.canConvertToLong() || !id.isIntegralNumber() || id.asLong() < 1) {
       throw Paging.badRequest("diagnosis_id must be a positive integer");
@@ -98,11 +70,5 @@ record FeedbackRequest(
               }
               return Paging.badRequest("unknown category: use one of " + known);
             });
-  }
-
-  private static HttpResponseException tooLarge() {
-    return new HttpResponseException(
-        HttpStatus.CONTENT_TOO_LARGE.getCode(),
-        "the body must be at most " + MAX_BODY_BYTES + " bytes");
   }
 }

@@ -112,7 +112,7 @@ final class MetricsApi {
     String id = ApiParams.pipelineId(ctx);
     String format = ctx.queryParam("format") == null ? "json" : ctx.queryParam("format");
     if (!format.equals("json") && !format.equals("csv")) {
-      throw ApiParams.badRequest("format must be json or csv");
+      throw Paging.badRequest("format must be json or csv");
     }
     List<MeasuredRun> runs = runs(ctx, id);
     boolean truncated = runs.size() > MAX_ROWS;

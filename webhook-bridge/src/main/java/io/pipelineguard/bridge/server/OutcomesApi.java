@@ -10,7 +10,6 @@ import io.pipelineguard.diagnosis.Category;
 import io.pipelineguard.repair.RepairContext;
 import io.pipelineguard.repair.RepairStrategy;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,16 +59,7 @@ final class OutcomesApi {
 
   void learn(Context ctx) throws IOException {
     JsonNode body = JsonBodies.object(ctx);
-    for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!FIELDS.contains(name)) {
-        throw bad(
-            "unknown field '"
-                + (name.length() > 40 ? name.substring(0, 40) + "..." : name)
-                + "': use "
-                + String.join(", ", List.copyOf(new java.util.TreeSet<>(FIELDS))));
-      }
-    }
+    JsonBodies.rejectUnknownFields(body, FIELDS);
     String platform = required(body, "platform", NAME).toLowerCase(Locale.ROOT);
     String pipeline = required(body, "pipeline", NAME);
     String job = required(body, "job", NAME);

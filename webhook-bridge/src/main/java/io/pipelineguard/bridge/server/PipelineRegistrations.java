@@ -1,12 +1,9 @@
 package io.pipelineguard.bridge.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pipelineguard.bridge.monitor.PipelineIds;
 import io.pipelineguard.bridge.store.RegisteredPipeline;
 import io.pipelineguard.monitor.PipelineExpectations;
-import java.util.Iterator;
 import java.util.Set;
 
 /**
@@ -32,69 +29,47 @@ final class PipelineRegistrations {
           "rollback_target",
           "deploys");
 
-  private final ObjectMapper json = new ObjectMapper();
-
   /** Parses and validates a registration body; throws a 400 (or 413) naming what is wrong. */
   RegisteredPipeline parse(byte[] body) {
-    if (body.length > MAX_BODY_BYTES) {
-      throw new io.javalin.http.HttpResponseException(
-          413, "body is " + body.length + " bytes; the limit is " + MAX_BODY_BYTES);
-    }
-    JsonNode tree;
-    try {
-      tree = json.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw ApiParams.badRequest("body is not valid JSON: " + e.getOriginalMessage());
-    } catch (java.io.IOException e) {
-      throw ApiParams.badRequest("body is not readable JSON");
-    }
-    if (tree == null || !tree.isObject()) {
-      throw ApiParams.badRequest("body must be a JSON object");
-    }
-    for (Iterator<String> names = tree.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!FIELDS.contains(name)) {
-        throw ApiParams.badRequest(
-            "unknown field '" + clip(name) + "' (known: " + String.join(", ", sorted()) + ")");
-      }
-    }
+    JsonNode tree = JsonBodies.object(body, MAX_BODY_BYTES);
+    JsonBodies.rejectUnknownFields(tree, FIELDS);
     String id = text(tree, "id", true);
     if (!PipelineIds.isValid(id)) {
-      throw ApiParams.badRequest(
+      throw Paging.badRequest(
           "id must be platform:pipeline, starting with a letter or digit, up to 600 of letters,"
               + " digits, spaces and . _ / : @ ( ) + # , -");
     }
     if (PipelineIds.platform(id) == null) {
-      throw ApiParams.badRequest("id must start with its platform and a colon, e.g. github:");
+      throw Paging.badRequest("id must start with its platform and a colon, e.g. github:");
     }
     String name = text(tree, "name", false);
     if (name != null && (name.isBlank() || name.length() > 512)) {
-      throw ApiParams.badRequest("name must be 1 to 512 characters");
+      throw Paging.badRequest("name must be 1 to 512 characters");
     }
     Double duration = number(tree, "expected_duration");
     if (duration != null
         && !(duration >= 1 && duration <= PipelineExpectations.MAX_DURATION_SECONDS)) {
-      throw ApiParams.badRequest("expected_duration must be from 1 to 604800 seconds");
+      throw Paging.badRequest("expected_duration must be from 1 to 604800 seconds");
     }
     Double rate = number(tree, "success_rate");
     if (rate != null && !(rate >= 0 && rate <= 1)) {
-      throw ApiParams.badRequest("success_rate must be from 0 to 1");
+      throw Paging.badRequest("success_rate must be from 0 to 1");
     }
     String email = text(tree, "alert_email", false);
     if (email != null && !isEmail(email)) {
-      throw ApiParams.badRequest("alert_email must look like name@example.com");
+      throw Paging.badRequest("alert_email must look like name@example.com");
     }
     JsonNode critical = tree.get("critical");
     if (critical != null && !critical.isNull() && !critical.isBoolean()) {
-      throw ApiParams.badRequest("critical must be true or false");
+      throw Paging.badRequest("critical must be true or false");
     }
     String rollback = text(tree, "rollback_target", false);
     if (rollback != null && !rollback.matches("[\\p{Graph} ]{1,512}")) {
-      throw ApiParams.badRequest("rollback_target must be 1 to 512 printable characters");
+      throw Paging.badRequest("rollback_target must be 1 to 512 printable characters");
     }
     JsonNode deploys = tree.get("deploys");
     if (deploys != null && !deploys.isNull() && !deploys.isBoolean()) {
-      throw ApiParams.badRequest("deploys must be true or false");
+      throw Paging.badRequest("deploys must be true or false");
     }
     return new RegisteredPipeline(
         id,
@@ -136,12 +111,12 @@ final class PipelineRegistrations {
     JsonNode node = tree.get(field);
     if (node == null || node.isNull()) {
       if (required) {
-        throw ApiParams.badRequest(field + " is required");
+        throw Paging.badRequest(field + " is required");
       }
       return null;
     }
     if (!node.isTextual()) {
-      throw ApiParams.badRequest(field + " must be a string");
+      throw Paging.badRequest(field + " must be a string");
     }
     return node.textValue();
   }
@@ -152,16 +127,8 @@ final class PipelineRegistrations {
       return null;
     }
     if (!node.isNumber()) {
-      throw ApiParams.badRequest(field + " must be a number");
+      throw Paging.badRequest(field + " must be a number");
     }
     return node.doubleValue();
-  }
-
-  private static String clip(String name) {
-    return name.length() <= 64 ? name : name.substring(0, 64) + "…";
-  }
-
-  private static java.util.List<String> sorted() {
-    return FIELDS.stream().sorted().toList();
   }
 }

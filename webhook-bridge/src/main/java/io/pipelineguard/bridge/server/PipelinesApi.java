@@ -50,8 +50,8 @@ final class PipelinesApi {
   }
 
   void list(Context ctx) {
-    int limit = ApiParams.limit(ctx);
-    Long cursor = ApiParams.cursor(ctx);
+    int limit = Paging.limit(ctx);
+    Long cursor = Paging.cursor(ctx);
     int offset = cursor == null ? 0 : (int) Math.min(Integer.MAX_VALUE - 101, cursor);
     List<String> ids = pipelines.knownIds(offset, limit + 1);
     List<Map<String, Object>> items = new ArrayList<>();
