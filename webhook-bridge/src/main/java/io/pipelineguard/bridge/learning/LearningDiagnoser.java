@@ -1,5 +1,6 @@
 package io.pipelineguard.bridge.learning;
 
+import io.pipelineguard.bridge.store.ModelStateStore;
 import io.pipelineguard.diagnosis.Category;
 import io.pipelineguard.diagnosis.Diagnoser;
 import io.pipelineguard.diagnosis.DiagnosisReport;

@@ -193,30 +193,23 @@ public final class DeliveryStore {
   public List<Long> claimAll(List<Long> ids) {
     List<Long> sorted = new ArrayList<>(ids);
     sorted.sort(null);
-    List<Long> claimed = new ArrayList<>(sorted.size());
     if (sorted.isEmpty()) {
-      return claimed;
+      return List.of();
     }
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try (PreparedStatement statement = connection.prepareStatement(CLAIM)) {
-        for (long id : sorted) {
-          statement.setLong(1, id);
-          if (statement.executeUpdate() == 1) {
-            claimed.add(id);
+    return inTransaction(
+        "cannot claim " + ids.size() + " deliveries",
+        connection -> {
+          List<Long> claimed = new ArrayList<>(sorted.size());
+          try (PreparedStatement statement = connection.prepareStatement(CLAIM)) {
+            for (long id : sorted) {
+              statement.setLong(1, id);
+              if (statement.executeUpdate() == 1) {
+                claimed.add(id);
+              }
+            }
           }
-        }
-        connection.commit();
-        return claimed;
-      } catch (SQLException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new StoreException("cannot claim " + ids.size() + " deliveries", e);
-    }
+          return claimed;
+        });
   }
 
   /**
@@ -227,25 +220,45 @@ public final class DeliveryStore {
     if (ids.isEmpty()) {
       return;
     }
+    OffsetDateTime at = utc(when);
+    inTransaction(
+        "cannot mark " + ids.size() + " deliveries processed",
+        connection -> {
+          try (PreparedStatement statement = connection.prepareStatement(MARK_PROCESSED)) {
+            for (long id : ids) {
+              statement.setObject(1, at);
+              statement.setLong(2, id);
+              statement.addBatch();
+            }
+            statement.executeBatch();
+          }
+          return null;
+        });
+  }
+
+  /** Work done on one connection inside a transaction. */
+  private interface TransactionWork<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws.
+   */
+  private <T> T inTransaction(String failure, TransactionWork<T> work) {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
-      try (PreparedStatement statement = connection.prepareStatement(MARK_PROCESSED)) {
-        OffsetDateTime at = utc(when);
-        for (long id : ids) {
-          statement.setObject(1, at);
-          statement.setLong(2, id);
-          statement.addBatch();
-        }
-        statement.executeBatch();
+      try {
+        T result = work.run(connection);
         connection.commit();
-      } catch (SQLException e) {
+        return result;
+      } catch (SQLException | RuntimeException e) {
         connection.rollback();
         throw e;
       } finally {
         connection.setAutoCommit(true);
       }
     } catch (SQLException e) {
-      throw new StoreException("cannot mark " + ids.size() + " deliveries processed", e);
+      throw new StoreException(failure, e);
     }
   }
 

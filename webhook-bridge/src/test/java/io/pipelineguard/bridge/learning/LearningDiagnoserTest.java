@@ -3,6 +3,7 @@ package io.pipelineguard.bridge.learning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pipelineguard.bridge.store.Database;
+import io.pipelineguard.bridge.store.ModelStateStore;
 import io.pipelineguard.diagnosis.Category;
 import io.pipelineguard.diagnosis.LogSource;
 import java.io.ByteArrayInputStream;

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.Javalin;
-import io.javalin.http.staticfiles.Location;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,25 +46,9 @@ class DashboardBrowserIT {
 
   @Test
   void hostile_server_strings_render_as_inert_text() throws Exception {
-    Javalin app =
-        Javalin.create(
-                config -> {
-                  config.startup.showJavalinBanner = false;
-                  DashboardAssets.registerStaticFiles(config);
-                  config.staticFiles.add(
-                      files -> {
-                        files.hostedPath = "/dashboard-test";
-                        files.directory = "dashboard-test";
-                        files.location = Location.CLASSPATH;
-                        files.headers = DashboardAssets.SECURITY_HEADERS;
-                      });
-                  for (ApiRoute route : new DashboardAssets().routes()) {
-                    config.routes.addHttpHandler(route.method(), route.path(), route.handler());
-                  }
-                })
-            .start("127.0.0.1", 0);
-    try (BrowserSession browser = BrowserSession.start()) {
-      browser.driver().get("http://127.0.0.1:" + app.port() + "/dashboard-test/render.html");
+    try (ContractStub stub = new ContractStub();
+        BrowserSession browser = BrowserSession.start()) {
+      browser.driver().get(stub.base() + "/dashboard-test/render.html");
       browser.visible(By.id("rendered"));
 
       Object pwned = ((JavascriptExecutor) browser.driver()).executeScript("return window.pwned;");
@@ -87,8 +69,6 @@ class DashboardBrowserIT {
       assertThat(out.findElements(By.cssSelector("#failure-chart canvas"))).hasSize(1);
       browser.screenshot(Path.of("target/dashboard-views.png"));
       browser.assertNoConsoleErrors();
-    } finally {
-      app.stop();
     }
   }
 

@@ -1,6 +1,5 @@
-package io.pipelineguard.bridge.learning;
+package io.pipelineguard.bridge.store;
 
-import io.pipelineguard.bridge.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
