@@ -56,6 +56,8 @@ public final class Diagnoser {
   private static final int FIRST_CAUSE_LINES = 8;
   private static final double FIRST_CAUSE_WEIGHT = 2.0;
   private static final int NESTED_CAUSE_LINES = 500;
+  private static final int MIN_CAUSE_LINES = 2;
+  private static final int SHORT_REPORT_LINES = 4;
 
   /** How far (lines each way) evidence widens over a run of lines the passing log lacks. */
   static final int NEW_RUN_REACH = 5000;
@@ -275,7 +277,11 @@ public final class Diagnoser {
     }
     List<Region> regions = regions(candidates, winner, step, total);
     List<EvidenceLine> shown = new ArrayList<>();
-    List<LineSpan> spans = select(regions, step, pass, firstCause(candidates, winner, step), shown);
+    Candidate cause = firstCause(candidates, winner, step);
+    List<LineSpan> spans = select(regions, step, pass, cause, shown);
+    if (cause != null) {
+      spans = widenToReport(spans, cause, step);
+    }
     if (newRuns != null) {
       spans = widenToNewRuns(spans, shown, newRuns);
     }
@@ -499,17 +505,29 @@ public final class Diagnoser {
       Candidate cause,
       List<EvidenceLine> shown) {
     TreeMap<Integer, String> lines = new TreeMap<>();
+    int report = cause == null ? 0 : reportLength(cause, step);
     if (cause != null) {
-      addFirstCause(cause, step.found() ? step.failLine() : Integer.MAX_VALUE, lines);
+      // a one-line cause is shown with a line of context, a report's first lines as its excerpt
+      addFirstCause(
+          cause,
+          step.found() ? step.failLine() : Integer.MAX_VALUE,
+          Math.max(MIN_CAUSE_LINES, Math.min(FIRST_CAUSE_LINES, report)),
+          lines);
     }
     if (step.ciMarkerLine() > 0) {
       lines.put(step.ciMarkerLine(), step.ciMarkerText()); // names the command and its exit code
     }
     List<FailingStep.TailLine> tail = step.tail();
     int tailShown = Math.min(TAIL_SHOWN, evidenceBudget / 2);
-    if (step.stepStart() > 0 && step.failLine() - step.stepStart() <= SHORT_STEP_LINES) {
-      tailShown = tail.size(); // a short failing step is shown whole, as CI web pages expand it
+    if (step.stepStart() > 0
+        && step.failLine() - step.stepStart() <= SHORT_STEP_LINES
+        && report <= SHORT_REPORT_LINES) {
+      // a short failing step is shown whole, as CI web pages expand it, unless the first cause
+      // opens a report: then the report (widenToReport) is what to read, with the step's last lines
+      tailShown = tail.size();
     }
+    // a report shown whole takes the place of the other regions
+    int reportExtra = Math.max(0, report - FIRST_CAUSE_LINES);
     TemplateMasker masker = pass.isEmpty() ? null : new TemplateMasker();
     int added = 0;
     for (int i = tail.size() - 1; i >= 0 && added < tailShown; i--) {
@@ -523,7 +541,7 @@ public final class Diagnoser {
       lines.put(t.number(), t.text());
       added++;
     }
-    int remaining = evidenceBudget - lines.size();
+    int remaining = evidenceBudget - lines.size() - reportExtra;
     double topScore = regions.isEmpty() ? 0 : regions.get(0).score();
     int taken = 0;
     for (Region reg : regions) {
@@ -570,6 +588,40 @@ public final class Diagnoser {
         intervals.merge(first, last, Math::max);
       }
     }
+    return merged(intervals);
+  }
+
+  /**
+   * Widens the evidence over the whole report that starts at the first cause (see {@link
+   * ReportBlocks}: a test runner's failure report, a compiler's error listing), up to the line
+   * before the failure marker: a developer reads such a report whole, while a one-line cause stays
+   * one line. Shown lines stay the excerpt; only the spans grow. Cost: linear in the spans.
+   */
+  static List<LineSpan> widenToReport(List<LineSpan> spans, Candidate cause, FailingStep step) {
+    int length = reportLength(cause, step);
+    if (length <= 1) {
+      return spans;
+    }
+    int last = cause.line() + length - 1;
+    TreeMap<Integer, Integer> intervals = new TreeMap<>();
+    for (LineSpan s : spans) {
+      intervals.merge(s.first(), s.last(), Math::max);
+    }
+    intervals.merge(cause.line(), last, Math::max);
+    return merged(intervals);
+  }
+
+  /** Returns the lines of the report that starts at {@code cause}, before the failure marker. */
+  private static int reportLength(Candidate cause, FailingStep step) {
+    int last = cause.reportEnd();
+    if (step.found()) {
+      last = Math.min(last, step.failLine() - 1);
+    }
+    return Math.max(1, last - cause.line() + 1);
+  }
+
+  /** Joins intervals (first to last, sorted by first) that overlap or lie within 3 lines. */
+  private static List<LineSpan> merged(TreeMap<Integer, Integer> intervals) {
     List<LineSpan> out = new ArrayList<>();
     int first = -1;
     int last = -1;
@@ -596,12 +648,12 @@ public final class Diagnoser {
    * all, ending at the first two consecutive blank lines or before the failure marker {@code
    * failLine} (what follows belongs to later steps).
    */
-  private static void addFirstCause(Candidate cause, int failLine, Map<Integer, String> lines) {
+  private static void addFirstCause(
+      Candidate cause, int failLine, int maxLines, Map<Integer, String> lines) {
     lines.put(cause.line(), cause.texts().get(0));
     List<String> following = cause.following();
     int blanks = 0;
-    int last =
-        Math.min(following.size(), Math.min(FIRST_CAUSE_LINES - 1, failLine - cause.line() - 1));
+    int last = Math.min(following.size(), Math.min(maxLines - 1, failLine - cause.line() - 1));
     for (int k = 0; k < last; k++) {
       String text = following.get(k);
       blanks = text.isEmpty() ? blanks + 1 : 0;

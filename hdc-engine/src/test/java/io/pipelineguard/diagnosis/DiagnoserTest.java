@@ -140,8 +140,10 @@ class DiagnoserTest {
     assertThat(withPass.diagnosis().evidence()).noneMatch(s -> s.contains(21)); // familiar lines
     assertThat(withPass.lines()).hasSizeLessThanOrEqualTo(40); // the excerpt stays short
 
+    // without a passing log the trace is still one report, shown whole up to the failure marker
     Diagnosis alone = DIAGNOSER.diagnose(text(fail)).diagnosis();
-    assertThat(alone.evidence().stream().mapToInt(LineSpan::length).sum()).isLessThan(60);
+    assertThat(alone.evidence()).anyMatch(s -> s.contains(traceFirst) && s.contains(traceLast));
+    assertThat(alone.evidence().stream().mapToInt(LineSpan::length).sum()).isLessThan(100);
   }
 
   @Test
@@ -165,6 +167,47 @@ class DiagnoserTest {
         .extracting(EvidenceLine::number)
         .contains(cause, cause + 1, cause + 2, cause + 3, marker);
     assertThat(r.lines()).hasSizeLessThanOrEqualTo(20);
+  }
+
+  @Test
+  void aFailureReportIsCoveredWholeWhileTheExcerptStaysShort() throws IOException {
+    StringBuilder report = new StringBuilder();
+    for (int i = 0; i < 60; i++) {
+      report.append("\tat org.example.Frame").append(i).append(".call(Frame.java:").append(i);
+      report.append(")\n");
+    }
+    String log =
+        "$ ./gradlew test\n"
+            + filler(150, "Running suite")
+            + "parsesDates(org.example.DateTest)  Time elapsed: 0.01 sec  <<< FAILURE!\n"
+            + "java.lang.AssertionError: expected 2024 but was 1970\n"
+            + report
+            + "\n"
+            + filler(150, "Running suite")
+            + "The command \"./gradlew test\" exited with 1.\n";
+    int cause = 152;
+    int reportEnd = cause + 1 + 60;
+    DiagnosisReport r = DIAGNOSER.diagnose(text(log));
+    assertThat(r.diagnosis().category()).isEqualTo(Category.TEST_FAILURE);
+    assertThat(r.diagnosis().evidence())
+        .anyMatch(s -> s.contains(cause) && s.contains(reportEnd) && !s.contains(reportEnd + 2));
+    assertThat(r.lines()).hasSizeLessThanOrEqualTo(20); // the excerpt, not the whole report
+  }
+
+  @Test
+  void aOneLineCauseIsShownWithLittleAroundIt() throws IOException {
+    String log =
+        "$ make\n"
+            + filler(150, "compiling unit")
+            + "src/main.c:12:5: error: unknown type name 'widget'\n"
+            + filler(150, "compiling unit")
+            + "The command \"make\" exited with 2.\n";
+    int cause = 152;
+    Diagnosis d = DIAGNOSER.diagnose(text(log)).diagnosis();
+    assertThat(d.category()).isEqualTo(Category.COMPILATION);
+    LineSpan around =
+        d.evidence().stream().filter(s -> s.contains(cause)).findFirst().orElseThrow();
+    assertThat(around.length()).isLessThanOrEqualTo(3);
   }
 
   @Test

@@ -26,6 +26,7 @@ public final class Candidate {
   final List<String> texts = new ArrayList<>(2);
   final List<String> following = new ArrayList<>(0);
   int blockEnd;
+  int reportEnd;
   int lastLine;
   int count = 1;
   boolean inPassLog;
@@ -37,6 +38,7 @@ public final class Candidate {
     this.lineScore = score;
     this.blockEnd = line;
     this.lastLine = line;
+    this.reportEnd = line;
     this.texts.add(text);
   }
 
@@ -63,6 +65,14 @@ public final class Candidate {
   /** Returns the last line of the block (the line and its continuation). */
   public int blockEnd() {
     return blockEnd;
+  }
+
+  /**
+   * Returns the last line of the report that starts at this line (a failure report, an error
+   * listing, see {@link ReportBlocks}); the line itself when it starts none.
+   */
+  public int reportEnd() {
+    return reportEnd;
   }
 
   /** Returns how many lines had this template. */

@@ -33,6 +33,7 @@ public final class LogScan implements LineSink {
   private final Map<String, Candidate> byTemplate = new HashMap<>();
   private final FailingStep step = new FailingStep();
   private final NewLineRuns newRuns;
+  private final ReportBlocks reports = new ReportBlocks();
   private boolean previousErrorLevel;
   private final List<Candidate> capturing = new ArrayList<>();
   private Candidate open;
@@ -76,6 +77,7 @@ public final class LogScan implements LineSink {
     }
     if (cleaner.wasMarker() && n == 0) {
       open = null;
+      reports.boundary();
       return;
     }
     if (open != null) {
@@ -86,6 +88,11 @@ public final class LogScan implements LineSink {
       return;
     }
     List<Indication> matched = matcher.match(c, n);
+    if (cleaner.wasMarker()) {
+      reports.boundary();
+    } else {
+      reports.line(number, c, n, !matched.isEmpty());
+    }
     if (matched.isEmpty()) {
       return;
     }
@@ -116,6 +123,7 @@ public final class LogScan implements LineSink {
     byTemplate.put(template, cand);
     open = cand;
     capturing.add(cand);
+    reports.start(cand);
     blankRun = 0;
     if (byTemplate.size() >= 2 * maxCandidates) {
       prune();
@@ -243,6 +251,7 @@ public final class LogScan implements LineSink {
    */
   public void endOfLog(int lastLine) {
     step.endOfLog(lastLine);
+    reports.end();
     if (newRuns != null) {
       newRuns.end();
     }
