@@ -30,7 +30,9 @@ public final class DeliveryStore {
 
   private static final String INSERT =
       "INSERT INTO deliveries (platform, delivery_key, event_type, status, attempts, received_at,"
-          + " body_bytes, body) VALUES (?, ?, ?, 'PENDING', 0, ?, ?, ?)";
+          + " body_bytes) VALUES (?, ?, ?, 'PENDING', 0, ?, ?)";
+  private static final String INSERT_BODY =
+      "INSERT INTO delivery_bodies (delivery_id, body) VALUES (?, ?)";
   private static final String FIND_KEY =
       "SELECT id FROM deliveries WHERE platform = ? AND delivery_key = ?";
   private static final String CLAIM =
@@ -64,7 +66,8 @@ public final class DeliveryStore {
   /**
    * Stores a batch of deliveries in one transaction (one commit, hence "group commit"), skipping
    * those already stored and repeats inside the batch. When this returns, every non-duplicate is
-   * committed. Costs one indexed lookup and one insert per delivery, and one commit.
+   * committed. Costs one indexed lookup and two inserts per delivery (the row, then its body in
+   * {@code delivery_bodies}), and one commit.
    *
    * @return one result per delivery, in order
    */
@@ -110,7 +113,8 @@ public final class DeliveryStore {
     Map<String, Long> seen = new HashMap<>();
     try (PreparedStatement find = connection.prepareStatement(FIND_KEY);
         PreparedStatement insert =
-            connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+            connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS);
+        PreparedStatement insertBody = connection.prepareStatement(INSERT_BODY)) {
       for (NewDelivery delivery : batch) {
         String key = delivery.platform().wireName() + '\n' + delivery.deliveryKey();
         Long earlier = seen.get(key);
@@ -122,22 +126,37 @@ public final class DeliveryStore {
           continue;
         }
         long id = insert(insert, delivery);
+        insertBody.setLong(1, id);
+        insertBody.setBytes(2, delivery.body());
+        insertBody.addBatch();
         seen.put(key, id);
         results.add(new InsertResult(id, false));
       }
+      insertBody.executeBatch();
     }
     return results;
   }
 
+  /** Stores one delivery in its own transaction; a unique violation reports the stored one. */
   private static InsertResult insertOne(Connection connection, NewDelivery delivery)
       throws SQLException {
+    connection.setAutoCommit(false);
     try (PreparedStatement insert =
-        connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
-      return new InsertResult(insert(insert, delivery), false);
+            connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS);
+        PreparedStatement insertBody = connection.prepareStatement(INSERT_BODY)) {
+      long id = insert(insert, delivery);
+      insertBody.setLong(1, id);
+      insertBody.setBytes(2, delivery.body());
+      insertBody.executeUpdate();
+      connection.commit();
+      return new InsertResult(id, false);
     } catch (SQLException e) {
+      connection.rollback();
       if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
         throw e;
       }
+    } finally {
+      connection.setAutoCommit(true);
     }
     try (PreparedStatement find = connection.prepareStatement(FIND_KEY)) {
       Long id = lookup(find, delivery);
@@ -162,7 +181,6 @@ public final class DeliveryStore {
     insert.setString(3, delivery.eventType());
     insert.setObject(4, utc(delivery.receivedAt()));
     insert.setInt(5, delivery.body().length);
-    insert.setBytes(6, delivery.body());
     insert.executeUpdate();
     try (ResultSet keys = insert.getGeneratedKeys()) {
       if (!keys.next()) {
@@ -315,7 +333,10 @@ public final class DeliveryStore {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement =
             connection.prepareStatement(
-                "SELECT " + COLUMNS + ", body FROM deliveries WHERE id = ?")) {
+                "SELECT "
+                    + COLUMNS
+                    + ", b.body FROM deliveries d JOIN delivery_bodies b ON b.delivery_id = d.id"
+                    + " WHERE d.id = ?")) {
       statement.setLong(1, id);
       try (ResultSet rs = statement.executeQuery()) {
         return rs.next() ? Optional.of(read(rs, rs.getBytes(11))) : Optional.empty();
