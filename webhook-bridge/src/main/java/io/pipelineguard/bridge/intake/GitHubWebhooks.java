@@ -28,6 +28,45 @@ public final class GitHubWebhooks implements WebhookSource {
   private static final Set<String> HANDLED = Set.of("workflow_run", "workflow_job", "check_run");
   private static final Set<String> FAILED = Set.of("failure", "timed_out", "startup_failure");
 
+  /** Every field {@link #interpret} and {@link FinishedRuns} read (a test checks both). */
+  private static final PayloadShape SHAPE =
+      PayloadShape.of(
+          "repository.full_name",
+          "workflow_run.id",
+          "workflow_run.name",
+          "workflow_run.run_number",
+          "workflow_run.status",
+          "workflow_run.conclusion",
+          "workflow_run.html_url",
+          "workflow_run.head_sha",
+          "workflow_run.head_branch",
+          "workflow_run.run_started_at",
+          "workflow_run.created_at",
+          "workflow_run.updated_at",
+          "workflow_run.run_attempt",
+          "workflow_job.id",
+          "workflow_job.status",
+          "workflow_job.conclusion",
+          "workflow_job.workflow_name",
+          "workflow_job.run_id",
+          "workflow_job.name",
+          "workflow_job.run_attempt",
+          "workflow_job.html_url",
+          "workflow_job.head_sha",
+          "workflow_job.head_branch",
+          "workflow_job.completed_at",
+          "check_run.id",
+          "check_run.status",
+          "check_run.conclusion",
+          "check_run.app.slug",
+          "check_run.app.name",
+          "check_run.check_suite.id",
+          "check_run.check_suite.head_branch",
+          "check_run.name",
+          "check_run.html_url",
+          "check_run.head_sha",
+          "check_run.completed_at");
+
   private final Secret secret;
 
   /** Creates the source verifying with {@code secret} (unset: every request is refused). */
@@ -70,6 +109,11 @@ public final class GitHubWebhooks implements WebhookSource {
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException("HmacSHA256 unavailable", e);
     }
+  }
+
+  @Override
+  public PayloadShape payloadShape() {
+    return SHAPE;
   }
 
   @Override
