@@ -69,9 +69,13 @@ public final class GitHubWebhooks implements WebhookSource {
 
   private final Secret secret;
 
+  /** One keyed HMAC per request thread: {@code Mac.getInstance} and {@code init} cost a lookup. */
+  private final ThreadLocal<Mac> macs;
+
   /** Creates the source verifying with {@code secret} (unset: every request is refused). */
   public GitHubWebhooks(Secret secret) {
     this.secret = Objects.requireNonNull(secret, "secret must not be null");
+    this.macs = ThreadLocal.withInitial(() -> keyedMac(secret.bytes()));
   }
 
   @Override
@@ -94,7 +98,8 @@ public final class GitHubWebhooks implements WebhookSource {
       return "missing X-Hub-Signature-256 header";
     }
     byte[] expected =
-        ("sha256=" + hmacHex(secret.bytes(), request.body())).getBytes(StandardCharsets.UTF_8);
+        ("sha256=" + HexFormat.of().formatHex(macs.get().doFinal(request.body())))
+            .getBytes(StandardCharsets.UTF_8);
     return MessageDigest.isEqual(expected, header.trim().getBytes(StandardCharsets.UTF_8))
         ? null
         : "X-Hub-Signature-256 does not match the body";
@@ -102,10 +107,14 @@ public final class GitHubWebhooks implements WebhookSource {
 
   /** Returns the lower-case hex HMAC-SHA256 of {@code body} under {@code key}. */
   public static String hmacHex(byte[] key, byte[] body) {
+    return HexFormat.of().formatHex(keyedMac(key).doFinal(body));
+  }
+
+  private static Mac keyedMac(byte[] key) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key.length == 0 ? new byte[1] : key, "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal(body));
+      return mac;
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException("HmacSHA256 unavailable", e);
     }
