@@ -2,7 +2,7 @@
 # Server CPU per acknowledged delivery for one build of the bridge (docs/benchmarks.md, "Webhook intake").
 # Run from webhook-bridge/: bench/intake-cpu.sh JAR LABEL [CONCURRENCY] [jfr]
 # Starts JAR on port 18082 with a fresh store, warms up 8 s (wrk -c8), measures 15 s (wrk -cCONCURRENCY),
-# prints rate, latency, load average and (utime+stime of the server) / requests; "jfr" also records
+# prints rate, latency, load average, (utime+stime of the server) / requests and utime / requests; "jfr" also records
 # /tmp/LABEL.jfr (settings=profile). Needs wrk, openssl, curl.
 set -eu
 JAR=$1; LABEL=$2; C=${3:-32}; JFR=${4:-}
@@ -17,9 +17,9 @@ PID=$!
 for i in $(seq 1 60); do curl -s http://127.0.0.1:18082/health >/dev/null && break; sleep 0.5; done
 BODY=$BODY SIG=$SIG wrk -t1 -c8 -d8s -s bench/intake.lua http://127.0.0.1:18082 >/dev/null
 L0=$(cut -d' ' -f1 /proc/loadavg)
-T0=$(awk '{print $14+$15}' /proc/$PID/stat)
+T0=$(awk "{print \$14+\$15}" /proc/$PID/stat); U0=$(awk "{print \$14}" /proc/$PID/stat)
 OUT=$(BODY=$BODY SIG=$SIG wrk -t1 -c$C -d15s --latency -s bench/intake.lua http://127.0.0.1:18082)
-T1=$(awk '{print $14+$15}' /proc/$PID/stat)
+T1=$(awk '{print $14+$15}' /proc/$PID/stat); U1=$(awk "{print \$14}" /proc/$PID/stat)
 L1=$(cut -d' ' -f1 /proc/loadavg)
 REQ=$(echo "$OUT" | awk '/requests in/{print $1}')
 RPS=$(echo "$OUT" | awk '/Requests\/sec/{print $2}')
@@ -30,5 +30,5 @@ NON2=$(echo "$OUT" | awk '/Non-2xx/{print $NF}')
 CPU=$(awk -v t0=$T0 -v t1=$T1 -v r=$REQ 'BEGIN{printf "%.2f", (t1-t0)*10/r}')
 sleep 2
 kill $PID; wait $PID 2>/dev/null || true
-echo "$LABEL c=$C load=$L0-$L1 req=$REQ rps=$RPS p50=$P50 p99=$P99 max=$MAX cpu/req=${CPU}ms non2xx=${NON2:-0}"
+echo "$LABEL c=$C load=$L0-$L1 req=$REQ rps=$RPS p50=$P50 p99=$P99 max=$MAX cpu/req=${CPU}ms non2xx=${NON2:-0} user/req=$(awk -v a=$U0 -v b=$U1 -v r=$REQ "BEGIN{printf \"%.2f\", (b-a)*10/r}")ms"
 rm -rf "$DATA"

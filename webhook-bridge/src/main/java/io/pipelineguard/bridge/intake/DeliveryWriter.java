@@ -37,6 +37,7 @@ public final class DeliveryWriter implements AutoCloseable {
   private final BlockingQueue<Pending> queue;
   private final int maxBatch;
   private final Consumer<List<StoredDelivery>> onStored;
+  private final boolean claimed;
   private final Thread thread;
   private volatile boolean running = true;
 
@@ -48,6 +49,24 @@ public final class DeliveryWriter implements AutoCloseable {
    */
   public DeliveryWriter(
       DeliveryStore store, int capacity, int maxBatch, Consumer<List<StoredDelivery>> onStored) {
+    this(store, capacity, maxBatch, onStored, false);
+  }
+
+  /**
+   * Creates and starts the writer thread.
+   *
+   * @param onStored receives the new (non-duplicate) deliveries of each committed group, in order,
+   *     on the writer thread (so it must only queue them)
+   * @param claimed true to store new deliveries already claimed for {@code onStored} ({@link
+   *     DeliveryStore#insertAllClaimed}): it must process or release each one
+   */
+  public DeliveryWriter(
+      DeliveryStore store,
+      int capacity,
+      int maxBatch,
+      Consumer<List<StoredDelivery>> onStored,
+      boolean claimed) {
+    this.claimed = claimed;
     this.store = Objects.requireNonNull(store, "store must not be null");
     this.onStored = Objects.requireNonNull(onStored, "onStored must not be null");
     if (capacity < 1 || maxBatch < 1) {
@@ -119,7 +138,7 @@ public final class DeliveryWriter implements AutoCloseable {
     }
     List<InsertResult> results;
     try {
-      results = store.insertAll(deliveries);
+      results = claimed ? store.insertAllClaimed(deliveries) : store.insertAll(deliveries);
     } catch (RuntimeException e) {
       LOG.error("Cannot store {} deliveries; they are refused with 503", batch.size(), e);
       for (Pending pending : batch) {
@@ -137,7 +156,11 @@ public final class DeliveryWriter implements AutoCloseable {
         NewDelivery delivery = batch.get(i).delivery();
         stored.add(
             new StoredDelivery(
-                result.id(), delivery.platform(), delivery.eventType(), batch.get(i).payload()));
+                result.id(),
+                delivery.platform(),
+                delivery.eventType(),
+                batch.get(i).payload(),
+                claimed));
       }
     }
     if (!stored.isEmpty()) {

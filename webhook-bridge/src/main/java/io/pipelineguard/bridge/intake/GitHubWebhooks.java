@@ -28,11 +28,54 @@ public final class GitHubWebhooks implements WebhookSource {
   private static final Set<String> HANDLED = Set.of("workflow_run", "workflow_job", "check_run");
   private static final Set<String> FAILED = Set.of("failure", "timed_out", "startup_failure");
 
+  /** Every field {@link #interpret} and {@link FinishedRuns} read (a test checks both). */
+  private static final PayloadShape SHAPE =
+      PayloadShape.of(
+          "repository.full_name",
+          "workflow_run.id",
+          "workflow_run.name",
+          "workflow_run.run_number",
+          "workflow_run.status",
+          "workflow_run.conclusion",
+          "workflow_run.html_url",
+          "workflow_run.head_sha",
+          "workflow_run.head_branch",
+          "workflow_run.run_started_at",
+          "workflow_run.created_at",
+          "workflow_run.updated_at",
+          "workflow_run.run_attempt",
+          "workflow_job.id",
+          "workflow_job.status",
+          "workflow_job.conclusion",
+          "workflow_job.workflow_name",
+          "workflow_job.run_id",
+          "workflow_job.name",
+          "workflow_job.run_attempt",
+          "workflow_job.html_url",
+          "workflow_job.head_sha",
+          "workflow_job.head_branch",
+          "workflow_job.completed_at",
+          "check_run.id",
+          "check_run.status",
+          "check_run.conclusion",
+          "check_run.app.slug",
+          "check_run.app.name",
+          "check_run.check_suite.id",
+          "check_run.check_suite.head_branch",
+          "check_run.name",
+          "check_run.html_url",
+          "check_run.head_sha",
+          "check_run.completed_at");
+
   private final Secret secret;
+
+  /** One keyed HMAC per request thread: {@code Mac.getInstance} and {@code init} cost a lookup. */
+  private final ThreadLocal<Mac> macs;
 
   /** Creates the source verifying with {@code secret} (unset: every request is refused). */
   public GitHubWebhooks(Secret secret) {
     this.secret = Objects.requireNonNull(secret, "secret must not be null");
+    this.macs = ThreadLocal.withInitial(() -> keyedMac(secret.bytes()));
   }
 
   @Override
@@ -55,7 +98,8 @@ public final class GitHubWebhooks implements WebhookSource {
       return "missing X-Hub-Signature-256 header";
     }
     byte[] expected =
-        ("sha256=" + hmacHex(secret.bytes(), request.body())).getBytes(StandardCharsets.UTF_8);
+        ("sha256=" + HexFormat.of().formatHex(macs.get().doFinal(request.body())))
+            .getBytes(StandardCharsets.UTF_8);
     return MessageDigest.isEqual(expected, header.trim().getBytes(StandardCharsets.UTF_8))
         ? null
         : "X-Hub-Signature-256 does not match the body";
@@ -63,13 +107,22 @@ public final class GitHubWebhooks implements WebhookSource {
 
   /** Returns the lower-case hex HMAC-SHA256 of {@code body} under {@code key}. */
   public static String hmacHex(byte[] key, byte[] body) {
+    return HexFormat.of().formatHex(keyedMac(key).doFinal(body));
+  }
+
+  private static Mac keyedMac(byte[] key) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key.length == 0 ? new byte[1] : key, "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal(body));
+      return mac;
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException("HmacSHA256 unavailable", e);
     }
+  }
+
+  @Override
+  public PayloadShape payloadShape() {
+    return SHAPE;
   }
 
   @Override

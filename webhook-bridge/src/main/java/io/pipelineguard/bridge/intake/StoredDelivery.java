@@ -12,5 +12,8 @@ import io.pipelineguard.bridge.store.Platform;
  * @param eventType its event type, as stored
  * @param payload the intake's parsed body (not copied: read it, never change it), or null when the
  *     workers must read it from the store (large bodies are not kept in memory)
+ * @param claimed true when it was stored already claimed (PROCESSING): the receiver must process it
+ *     or release it ({@link io.pipelineguard.bridge.store.DeliveryStore#releaseAll})
  */
-public record StoredDelivery(long id, Platform platform, String eventType, JsonNode payload) {}
+public record StoredDelivery(
+    long id, Platform platform, String eventType, JsonNode payload, boolean claimed) {}

@@ -41,6 +41,15 @@ public interface WebhookSource {
     return false;
   }
 
+  /**
+   * Returns the payload fields this source reads ({@link #eventType}, {@link #deliveryKey}, {@link
+   * #interpret} and {@link FinishedRuns}): the intake and the workers parse only these. {@link
+   * PayloadShape#WHOLE} (the default) builds the whole tree.
+   */
+  default PayloadShape payloadShape() {
+    return PayloadShape.WHOLE;
+  }
+
   /** Returns the platform's delivery id, or a key derived from the payload when it sends none. */
   String deliveryKey(WebhookRequest request, JsonNode body);
 

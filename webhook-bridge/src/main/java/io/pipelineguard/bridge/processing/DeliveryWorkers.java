@@ -33,14 +33,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Processes stored deliveries in the background on a bounded pool, in groups (at most {@value
- * #MAX_GROUP}): claim the group (PENDING to PROCESSING, one transaction), then for each delivery
- * interpret, record the run, hand a failed job to the {@link FailureProcessor}; then mark the group
- * PROCESSED (one transaction).
+ * #MAX_GROUP}): claim the group (PENDING to PROCESSING, one transaction; deliveries the writer
+ * stored already claimed skip this), then for each delivery interpret, record the run, hand a
+ * failed job to the {@link FailureProcessor}; then mark the group PROCESSED (one transaction).
  *
  * <p>Resumption: {@link #start()} returns deliveries a crashed process left PROCESSING to PENDING
  * and sweeps the store for PENDING ones, at start and every sweep interval; deliveries that did not
- * fit the in-memory queue are picked up the same way. The claim is a conditional update, so a
- * delivery queued twice is still processed once.
+ * fit the in-memory queue are picked up the same way (released first when stored claimed). The
+ * claim is a conditional update, so a delivery queued twice is still processed once.
  */
 public final class DeliveryWorkers implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorkers.class);
@@ -163,7 +163,7 @@ public final class DeliveryWorkers implements AutoCloseable {
 
   /** Queues a stored delivery for processing; if the queue is full the next sweep finds it. */
   public void submit(long deliveryId) {
-    submitAll(List.of(new Work(deliveryId, null)));
+    submitAll(List.of(new Work(deliveryId, null, false)));
   }
 
   /**
@@ -178,27 +178,34 @@ public final class DeliveryWorkers implements AutoCloseable {
    * Queues a group of deliveries the writer has just stored (one group commit), split among the
    * threads in groups of at most {@value #MAX_GROUP}: each group is claimed in one transaction and
    * marked processed in another, so a delivery costs two shared commits instead of two of its own.
-   * Costs a queue offer per group; what does not fit the queue is left to the next sweep.
+   * Deliveries stored already claimed ({@link StoredDelivery#claimed()}) skip the claim. Costs a
+   * queue offer per group; what does not fit the queue is left to the next sweep (released first
+   * when it was stored claimed: one update).
    */
   public void submitStoredAll(List<StoredDelivery> stored) {
     List<Work> work = new ArrayList<>(stored.size());
     for (StoredDelivery delivery : stored) {
-      work.add(new Work(delivery.id(), delivery.payload() == null ? null : delivery));
+      work.add(
+          new Work(
+              delivery.id(), delivery.payload() == null ? null : delivery, delivery.claimed()));
     }
     submitAll(work);
   }
 
-  /** A delivery to process, with the writer's parsed payload or null (read it back). */
-  private record Work(long id, StoredDelivery stored) {}
+  /**
+   * A delivery to process, with the writer's parsed payload or null (read it back), and whether it
+   * was stored already claimed.
+   */
+  private record Work(long id, StoredDelivery stored, boolean claimed) {}
 
   private void submitAll(List<Work> work) {
     List<Work> admitted = new ArrayList<>(work.size());
+    List<Long> refused = new ArrayList<>();
     for (Work item : work) {
-      if (queued.size() >= queueSize) {
-        break;
-      }
-      if (queued.add(item.id())) {
+      if (queued.size() < queueSize && queued.add(item.id())) {
         admitted.add(item);
+      } else if (item.claimed()) {
+        refused.add(item.id());
       }
     }
     int groupSize = Math.max(1, Math.min(MAX_GROUP, -Math.floorDiv(-admitted.size(), threads)));
@@ -216,7 +223,21 @@ public final class DeliveryWorkers implements AutoCloseable {
             });
       } catch (RejectedExecutionException e) {
         group.forEach(item -> queued.remove(item.id()));
+        group.stream().filter(Work::claimed).forEach(item -> refused.add(item.id()));
       }
+    }
+    release(refused);
+  }
+
+  /** Returns deliveries stored claimed but not taken to PENDING, for the next sweep. */
+  private void release(List<Long> ids) {
+    try {
+      deliveries.releaseAll(ids);
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "Cannot release {} deliveries; the next start requeues them: {}",
+          ids.size(),
+          e.toString());
     }
   }
 
@@ -228,7 +249,7 @@ public final class DeliveryWorkers implements AutoCloseable {
       }
       List<Work> work = new ArrayList<>();
       for (long id : deliveries.pendingIds(room)) {
-        work.add(new Work(id, null));
+        work.add(new Work(id, null, false));
       }
       submitAll(work);
     } catch (RuntimeException e) {
@@ -244,19 +265,18 @@ public final class DeliveryWorkers implements AutoCloseable {
   private void processGroup(List<Work> group) {
     Map<Long, StoredDelivery> parsed = new HashMap<>();
     List<Long> ids = new ArrayList<>(group.size());
+    List<Long> claimed = new ArrayList<>(group.size());
     for (Work item : group) {
-      ids.add(item.id());
+      (item.claimed() ? claimed : ids).add(item.id());
       if (item.stored() != null) {
         parsed.put(item.id(), item.stored());
       }
     }
-    List<Long> claimed;
     try {
-      claimed = deliveries.claimAll(ids);
+      claimed.addAll(deliveries.claimAll(ids));
     } catch (RuntimeException e) {
       LOG.warn(
           "Cannot claim {} deliveries; the next sweep retries them: {}", ids.size(), e.toString());
-      return;
     }
     List<Long> processed = new ArrayList<>(claimed.size());
     for (long id : claimed) {
@@ -310,7 +330,8 @@ public final class DeliveryWorkers implements AutoCloseable {
   private boolean processClaimed(long id, StoredDelivery stored) throws Exception {
     Platform platform;
     String eventType;
-    JsonNode body;
+    JsonNode body = null;
+    byte[] raw = null;
     if (stored != null) {
       platform = stored.platform();
       eventType = stored.eventType();
@@ -322,12 +343,15 @@ public final class DeliveryWorkers implements AutoCloseable {
       }
       platform = found.get().platform();
       eventType = found.get().eventType();
-      body = parser.parse(found.get().body());
+      raw = found.get().body();
     }
     WebhookSource source = sources.get(platform);
     if (source == null) {
       deliveries.markFailed(id, "no source for " + platform, clock.instant());
       return false;
+    }
+    if (body == null) {
+      body = parser.parse(raw, source.payloadShape());
     }
     Interpretation meaning = source.interpret(id, eventType, body, clock.instant());
     if (meaning.run() != null) {

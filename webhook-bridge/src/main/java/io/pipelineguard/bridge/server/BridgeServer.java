@@ -228,7 +228,8 @@ public final class BridgeServer implements AutoCloseable {
             deliveries,
             Math.max(1024, config.workerQueueSize()),
             MAX_BATCH,
-            workers::submitStoredAll);
+            workers::submitStoredAll,
+            true);
     WebhookEndpoint webhooks =
         new WebhookEndpoint(sources, writer, metrics, clock, config.maxBodyBytes());
     AdminApi api = new AdminApi(deliveries, runs, metrics);

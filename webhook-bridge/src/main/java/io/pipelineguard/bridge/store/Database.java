@@ -36,6 +36,13 @@ public final class Database implements AutoCloseable {
   /** Prepared statements H2 keeps parsed per connection. */
   static final int QUERY_CACHE_SIZE = 64;
 
+  /**
+   * Largest BLOB value the embedded H2 keeps inside its row instead of its LOB store (which writes
+   * each value twice). Delivery bodies have a table of their own (migration V9), so rows holding
+   * them are written once and never scanned by counts.
+   */
+  static final int MAX_LENGTH_INPLACE_LOB = 64 * 1024;
+
   private final HikariDataSource dataSource;
   private final boolean postgres;
 
@@ -103,12 +110,15 @@ public final class Database implements AutoCloseable {
     Path file = dataDir.toAbsolutePath().resolve(EMBEDDED_NAME);
     // QUERY_CACHE_SIZE: parsed statements kept per connection (H2's default is 8, fewer than the
     // statements the intake, the workers and the repair loop share pooled connections with). Its
-    // measured effect is small: see docs/benchmarks.md, "Webhook intake".
+    // measured effect is small: see docs/benchmarks.md, "Webhook intake". MAX_LENGTH_INPLACE_LOB:
+    // see the constant.
     return DatabaseUrl.parse(
         "jdbc:h2:file:"
             + file
             + ";DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE="
-            + QUERY_CACHE_SIZE);
+            + QUERY_CACHE_SIZE
+            + ";MAX_LENGTH_INPLACE_LOB="
+            + MAX_LENGTH_INPLACE_LOB);
   }
 
   /** Returns the pooled data source; connections are auto-commit unless a caller changes it. */

@@ -30,12 +30,17 @@ public final class DeliveryStore {
 
   private static final String INSERT =
       "INSERT INTO deliveries (platform, delivery_key, event_type, status, attempts, received_at,"
-          + " body_bytes, body) VALUES (?, ?, ?, 'PENDING', 0, ?, ?, ?)";
+          + " body_bytes) VALUES (?, ?, ?, ?, ?, ?, ?)";
+  private static final String INSERT_BODY =
+      "INSERT INTO delivery_bodies (delivery_id, body) VALUES (?, ?)";
   private static final String FIND_KEY =
       "SELECT id FROM deliveries WHERE platform = ? AND delivery_key = ?";
   private static final String CLAIM =
       "UPDATE deliveries SET status = 'PROCESSING', attempts = attempts + 1"
           + " WHERE id = ? AND status = 'PENDING'";
+  private static final String RELEASE =
+      "UPDATE deliveries SET status = 'PENDING', attempts = attempts - 1"
+          + " WHERE id = ? AND status = 'PROCESSING'";
   private static final String MARK_PROCESSED =
       "UPDATE deliveries SET status = 'PROCESSED', processed_at = ?, error = NULL WHERE id = ?";
   private static final String COLUMNS =
@@ -64,15 +69,33 @@ public final class DeliveryStore {
   /**
    * Stores a batch of deliveries in one transaction (one commit, hence "group commit"), skipping
    * those already stored and repeats inside the batch. When this returns, every non-duplicate is
-   * committed. Costs one indexed lookup and one insert per delivery, and one commit.
+   * committed. Costs one indexed lookup and two inserts per delivery (the row, then its body in
+   * {@code delivery_bodies}), and one commit.
    *
    * @return one result per delivery, in order
    */
   public List<InsertResult> insertAll(List<NewDelivery> batch) {
+    return insertAll(batch, false);
+  }
+
+  /**
+   * Stores a batch as {@link #insertAll(List)} does, the new deliveries already claimed by the
+   * caller (stored PROCESSING with one attempt, as {@link #claim} would leave them), which spares
+   * the claim's update when the caller processes them at once. What the caller cannot process it
+   * must {@link #releaseAll release}; a crash leaves them PROCESSING, which {@link
+   * #requeueInterrupted} returns to PENDING at the next start.
+   *
+   * @return one result per delivery, in order
+   */
+  public List<InsertResult> insertAllClaimed(List<NewDelivery> batch) {
+    return insertAll(batch, true);
+  }
+
+  private List<InsertResult> insertAll(List<NewDelivery> batch, boolean claimed) {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
-        List<InsertResult> results = insertInTransaction(connection, batch);
+        List<InsertResult> results = insertInTransaction(connection, batch, claimed);
         connection.commit();
         flush(connection);
         return results;
@@ -87,7 +110,7 @@ public final class DeliveryStore {
       // Another process stored one of these keys between our lookup and insert: go one by one.
       List<InsertResult> results = new ArrayList<>(batch.size());
       for (NewDelivery delivery : batch) {
-        results.add(insertOne(connection, delivery));
+        results.add(insertOne(connection, delivery, claimed));
       }
       flush(connection);
       return results;
@@ -105,12 +128,13 @@ public final class DeliveryStore {
   }
 
   private static List<InsertResult> insertInTransaction(
-      Connection connection, List<NewDelivery> batch) throws SQLException {
+      Connection connection, List<NewDelivery> batch, boolean claimed) throws SQLException {
     List<InsertResult> results = new ArrayList<>(batch.size());
     Map<String, Long> seen = new HashMap<>();
     try (PreparedStatement find = connection.prepareStatement(FIND_KEY);
         PreparedStatement insert =
-            connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+            connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS);
+        PreparedStatement insertBody = connection.prepareStatement(INSERT_BODY)) {
       for (NewDelivery delivery : batch) {
         String key = delivery.platform().wireName() + '\n' + delivery.deliveryKey();
         Long earlier = seen.get(key);
@@ -121,23 +145,38 @@ public final class DeliveryStore {
           results.add(new InsertResult(earlier, true));
           continue;
         }
-        long id = insert(insert, delivery);
+        long id = insert(insert, delivery, claimed);
+        insertBody.setLong(1, id);
+        insertBody.setBytes(2, delivery.body());
+        insertBody.addBatch();
         seen.put(key, id);
         results.add(new InsertResult(id, false));
       }
+      insertBody.executeBatch();
     }
     return results;
   }
 
-  private static InsertResult insertOne(Connection connection, NewDelivery delivery)
-      throws SQLException {
+  /** Stores one delivery in its own transaction; a unique violation reports the stored one. */
+  private static InsertResult insertOne(
+      Connection connection, NewDelivery delivery, boolean claimed) throws SQLException {
+    connection.setAutoCommit(false);
     try (PreparedStatement insert =
-        connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
-      return new InsertResult(insert(insert, delivery), false);
+            connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS);
+        PreparedStatement insertBody = connection.prepareStatement(INSERT_BODY)) {
+      long id = insert(insert, delivery, claimed);
+      insertBody.setLong(1, id);
+      insertBody.setBytes(2, delivery.body());
+      insertBody.executeUpdate();
+      connection.commit();
+      return new InsertResult(id, false);
     } catch (SQLException e) {
+      connection.rollback();
       if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
         throw e;
       }
+    } finally {
+      connection.setAutoCommit(true);
     }
     try (PreparedStatement find = connection.prepareStatement(FIND_KEY)) {
       Long id = lookup(find, delivery);
@@ -156,13 +195,15 @@ public final class DeliveryStore {
     }
   }
 
-  private static long insert(PreparedStatement insert, NewDelivery delivery) throws SQLException {
+  private static long insert(PreparedStatement insert, NewDelivery delivery, boolean claimed)
+      throws SQLException {
     insert.setString(1, delivery.platform().wireName());
     insert.setString(2, delivery.deliveryKey());
     insert.setString(3, delivery.eventType());
-    insert.setObject(4, utc(delivery.receivedAt()));
-    insert.setInt(5, delivery.body().length);
-    insert.setBytes(6, delivery.body());
+    insert.setString(4, (claimed ? DeliveryStatus.PROCESSING : DeliveryStatus.PENDING).name());
+    insert.setInt(5, claimed ? 1 : 0);
+    insert.setObject(6, utc(delivery.receivedAt()));
+    insert.setInt(7, delivery.body().length);
     insert.executeUpdate();
     try (ResultSet keys = insert.getGeneratedKeys()) {
       if (!keys.next()) {
@@ -209,6 +250,28 @@ public final class DeliveryStore {
             }
           }
           return claimed;
+        });
+  }
+
+  /**
+   * Undoes the claim of deliveries the caller will not process after all (PROCESSING to PENDING,
+   * attempts - 1), in one transaction, so the next sweep picks them up.
+   */
+  public void releaseAll(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    inTransaction(
+        "cannot release " + ids.size() + " deliveries",
+        connection -> {
+          try (PreparedStatement statement = connection.prepareStatement(RELEASE)) {
+            for (long id : ids) {
+              statement.setLong(1, id);
+              statement.addBatch();
+            }
+            statement.executeBatch();
+          }
+          return null;
         });
   }
 
@@ -315,7 +378,10 @@ public final class DeliveryStore {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement =
             connection.prepareStatement(
-                "SELECT " + COLUMNS + ", body FROM deliveries WHERE id = ?")) {
+                "SELECT "
+                    + COLUMNS
+                    + ", b.body FROM deliveries d JOIN delivery_bodies b ON b.delivery_id = d.id"
+                    + " WHERE d.id = ?")) {
       statement.setLong(1, id);
       try (ResultSet rs = statement.executeQuery()) {
         return rs.next() ? Optional.of(read(rs, rs.getBytes(11))) : Optional.empty();

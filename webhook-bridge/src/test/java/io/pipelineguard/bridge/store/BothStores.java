@@ -37,8 +37,13 @@ abstract class BothStores {
 
   /** Opens a new, migrated, empty store of {@code kind} ({@code h2} or {@code postgres}). */
   Database open(String kind) {
+    return Database.open(freshUrl(kind), 4);
+  }
+
+  /** Returns the URL of a new, empty (not migrated) database of {@code kind}. */
+  DatabaseUrl freshUrl(String kind) {
     if (kind.equals("h2")) {
-      return Database.open(Database.embedded(dir.resolve("h2-" + counter++)), 4);
+      return Database.embedded(dir.resolve("h2-" + counter++));
     }
     String db = "contract" + counter++;
     try (var c = postgres.getPostgresDatabase().getConnection();
@@ -47,8 +52,7 @@ abstract class BothStores {
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(e);
     }
-    return Database.open(
-        DatabaseUrl.parse("postgres://postgres:unused@localhost:" + postgres.getPort() + "/" + db),
-        4);
+    return DatabaseUrl.parse(
+        "postgres://postgres:unused@localhost:" + postgres.getPort() + "/" + db);
   }
 }

@@ -45,6 +45,30 @@ class StoreContractTest extends BothStores {
 
   @ParameterizedTest
   @MethodSource("stores")
+  void deliveries_stored_claimed_skip_the_claim_and_can_be_released(String kind) {
+    try (Database database = open(kind)) {
+      DeliveryStore store = new DeliveryStore(database);
+      List<InsertResult> stored =
+          store.insertAllClaimed(List.of(delivery("c1"), delivery("c2"), delivery("c1")));
+      long first = stored.get(0).id();
+      long second = stored.get(1).id();
+
+      boolean claimedAgain = store.claim(first);
+      store.releaseAll(List.of(second));
+
+      assertThat(stored.get(2).duplicate()).isTrue();
+      assertThat(claimedAgain).isFalse();
+      assertThat(store.find(first).orElseThrow().status()).isEqualTo(DeliveryStatus.PROCESSING);
+      assertThat(store.find(first).orElseThrow().attempts()).isEqualTo(1);
+      assertThat(store.find(second).orElseThrow().status()).isEqualTo(DeliveryStatus.PENDING);
+      assertThat(store.find(second).orElseThrow().attempts()).isZero();
+      assertThat(store.pendingIds(10)).containsExactly(second);
+      assertThat(store.requeueInterrupted()).isEqualTo(1);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("stores")
   void a_delivery_is_claimed_once_and_interrupted_claims_are_requeued(String kind) {
     try (Database database = open(kind)) {
       DeliveryStore store = new DeliveryStore(database);
