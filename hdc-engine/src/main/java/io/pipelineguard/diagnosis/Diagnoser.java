@@ -58,6 +58,7 @@ public final class Diagnoser {
   private static final int NESTED_CAUSE_LINES = 500;
   private static final int MIN_CAUSE_LINES = 2;
   private static final int SHORT_REPORT_LINES = 4;
+  private static final double LATER_CAUSE_WEIGHT = 1.0;
 
   /** How far (lines each way) evidence widens over a run of lines the passing log lacks. */
   static final int NEW_RUN_REACH = 5000;
@@ -278,9 +279,14 @@ public final class Diagnoser {
     List<Region> regions = regions(candidates, winner, step, total);
     List<EvidenceLine> shown = new ArrayList<>();
     Candidate cause = firstCause(candidates, winner, step);
-    List<LineSpan> spans = select(regions, step, pass, cause, shown);
+    Map<Candidate, Integer> laterShown = new HashMap<>(2);
+    List<LineSpan> spans =
+        select(regions, step, pass, cause, laterCause(candidates, step), laterShown, shown);
     if (cause != null) {
-      spans = widenToReport(spans, cause, step);
+      spans = widenToReport(spans, cause, step.found() ? step.failLine() : 0, Integer.MAX_VALUE);
+    }
+    for (Map.Entry<Candidate, Integer> later : laterShown.entrySet()) {
+      spans = widenToReport(spans, later.getKey(), step.laterFailLine(), later.getValue());
     }
     if (newRuns != null) {
       spans = widenToNewRuns(spans, shown, newRuns);
@@ -498,14 +504,41 @@ public final class Diagnoser {
     return i;
   }
 
+  /**
+   * Returns the first line of a later failing step (see {@link FailingStep#laterFailLine()}) that a
+   * rule of weight at least {@value #FIRST_CAUSE_WEIGHT} matched, whatever its category: when an
+   * after-failure or deploy step fails too, what broke it is worth a look. Null when none. Cost: a
+   * walk over the candidates.
+   */
+  static Candidate laterCause(List<Candidate> candidates, FailingStep step) {
+    int from = step.laterStepStart();
+    int to = step.laterFailLine();
+    if (to <= 0) {
+      return null;
+    }
+    for (Candidate c : candidates) {
+      if (c.line() <= from || c.line() >= to || c.inPassLog()) {
+        continue;
+      }
+      for (Indication ind : c.indications()) {
+        if (ind.weight() >= LATER_CAUSE_WEIGHT) {
+          return c;
+        }
+      }
+    }
+    return null;
+  }
+
   private List<LineSpan> select(
       List<Region> regions,
       FailingStep step,
       Set<String> pass,
       Candidate cause,
+      Candidate laterCause,
+      Map<Candidate, Integer> laterShown,
       List<EvidenceLine> shown) {
     TreeMap<Integer, String> lines = new TreeMap<>();
-    int report = cause == null ? 0 : reportLength(cause, step);
+    int report = cause == null ? 0 : reportLength(cause, step.found() ? step.failLine() : 0);
     if (cause != null) {
       // a one-line cause is shown with a line of context, a report's first lines as its excerpt
       addFirstCause(
@@ -542,6 +575,22 @@ public final class Diagnoser {
       added++;
     }
     int remaining = evidenceBudget - lines.size() - reportExtra;
+    if (laterCause != null) {
+      // a later step failed too: its marker and its cause's first lines, and as much of its report
+      // as the budget leaves (it is the second failure, not the first), counted as the spans show
+      TreeMap<Integer, String> with = new TreeMap<>(lines);
+      addFirstCause(laterCause, step.laterFailLine(), MIN_CAUSE_LINES, with);
+      with.put(step.laterFailLine(), step.laterFailText());
+      int left = evidenceBudget - spanLines(with) - reportExtra;
+      if (left >= 0) {
+        lines.putAll(with);
+        remaining = left;
+        int laterReport =
+            Math.min(reportLength(laterCause, step.laterFailLine()), left + MIN_CAUSE_LINES);
+        remaining -= Math.max(0, laterReport - MIN_CAUSE_LINES);
+        laterShown.put(laterCause, laterReport);
+      }
+    }
     double topScore = regions.isEmpty() ? 0 : regions.get(0).score();
     int taken = 0;
     for (Region reg : regions) {
@@ -594,11 +643,13 @@ public final class Diagnoser {
   /**
    * Widens the evidence over the whole report that starts at the first cause (see {@link
    * ReportBlocks}: a test runner's failure report, a compiler's error listing), up to the line
-   * before the failure marker: a developer reads such a report whole, while a one-line cause stays
-   * one line. Shown lines stay the excerpt; only the spans grow. Cost: linear in the spans.
+   * before the failure marker on line {@code failLine} (0: none) and at most {@code maxLines}
+   * lines: a developer reads such a report whole, while a one-line cause stays one line. Shown
+   * lines stay the excerpt; only the spans grow. Cost: linear in the spans.
    */
-  static List<LineSpan> widenToReport(List<LineSpan> spans, Candidate cause, FailingStep step) {
-    int length = reportLength(cause, step);
+  static List<LineSpan> widenToReport(
+      List<LineSpan> spans, Candidate cause, int failLine, int maxLines) {
+    int length = Math.min(maxLines, reportLength(cause, failLine));
     if (length <= 1) {
       return spans;
     }
@@ -611,11 +662,14 @@ public final class Diagnoser {
     return merged(intervals);
   }
 
-  /** Returns the lines of the report that starts at {@code cause}, before the failure marker. */
-  private static int reportLength(Candidate cause, FailingStep step) {
+  /**
+   * Returns the lines of the report that starts at {@code cause}, before the failure marker on line
+   * {@code failLine} (0: none).
+   */
+  private static int reportLength(Candidate cause, int failLine) {
     int last = cause.reportEnd();
-    if (step.found()) {
-      last = Math.min(last, step.failLine() - 1);
+    if (failLine > 0) {
+      last = Math.min(last, failLine - 1);
     }
     return Math.max(1, last - cause.line() + 1);
   }
@@ -662,6 +716,17 @@ public final class Diagnoser {
       }
       lines.put(cause.line() + 1 + k, text);
     }
+  }
+
+  /** Returns how many lines the spans of {@code lines} cover (see {@link #spansOf}). */
+  static int spanLines(NavigableMap<Integer, String> lines) {
+    int covered = 0;
+    int previous = -10;
+    for (int line : lines.keySet()) {
+      covered += line <= previous + 3 ? line - previous : 1;
+      previous = line;
+    }
+    return covered;
   }
 
   /** Turns shown line numbers into spans, joining runs separated by at most 2 unshown lines. */
