@@ -59,6 +59,11 @@ public final class Diagnoser {
   private static final int MIN_CAUSE_LINES = 2;
   private static final int SHORT_REPORT_LINES = 4;
   private static final double LATER_CAUSE_WEIGHT = 1.0;
+  private static final int NESTED_EXIT_CONTEXT = 3;
+
+  /** Built-in rules for a tool saying that a command it ran exited with a non-zero status. */
+  static final Set<String> NESTED_EXIT_RULES =
+      Set.of("evidence.exit-status", "evidence.make-error");
 
   /** How far (lines each way) evidence widens over a run of lines the passing log lacks. */
   static final int NEW_RUN_REACH = 5000;
@@ -281,7 +286,15 @@ public final class Diagnoser {
     Candidate cause = firstCause(candidates, winner, step);
     Map<Candidate, Integer> laterShown = new HashMap<>(2);
     List<LineSpan> spans =
-        select(regions, step, pass, cause, laterCause(candidates, step), laterShown, shown);
+        select(
+            regions,
+            step,
+            pass,
+            cause,
+            nestedExit(candidates, step),
+            laterCause(candidates, step),
+            laterShown,
+            shown);
     if (cause != null) {
       spans = widenToReport(spans, cause, step.found() ? step.failLine() : 0, Integer.MAX_VALUE);
     }
@@ -505,6 +518,36 @@ public final class Diagnoser {
   }
 
   /**
+   * Returns the first line inside the failing step (before its failure marker) where a tool said
+   * that a command of its own failed with a non-zero status (the {@link #NESTED_EXIT_RULES}: a
+   * package manager's "command failed with exit code", make's "*** Error N"): the lines that tool
+   * printed just before are usually what failed. 0 when none. Cost: a walk over the candidates.
+   */
+  static int nestedExit(List<Candidate> candidates, FailingStep step) {
+    if (!step.found()) {
+      return 0;
+    }
+    int from = step.stepStart();
+    int to = step.failLine();
+    int first = 0;
+    for (Candidate c : candidates) {
+      if (c.inPassLog() || !c.indications().stream().anyMatch(Diagnoser::isNestedExit)) {
+        continue;
+      }
+      // a template seen before the step may recur inside it: its last occurrence may be there
+      int line = c.line() > from ? c.line() : c.lastLine();
+      if (line > from && line < to && line != step.ciMarkerLine() && (first == 0 || line < first)) {
+        first = line;
+      }
+    }
+    return first;
+  }
+
+  private static boolean isNestedExit(Indication ind) {
+    return NESTED_EXIT_RULES.contains(ind.id());
+  }
+
+  /**
    * Returns the first line of a later failing step (see {@link FailingStep#laterFailLine()}) that a
    * rule of weight at least {@value #FIRST_CAUSE_WEIGHT} matched, whatever its category: when an
    * after-failure or deploy step fails too, what broke it is worth a look. Null when none. Cost: a
@@ -534,6 +577,7 @@ public final class Diagnoser {
       FailingStep step,
       Set<String> pass,
       Candidate cause,
+      int nestedExit,
       Candidate laterCause,
       Map<Candidate, Integer> laterShown,
       List<EvidenceLine> shown) {
@@ -573,6 +617,21 @@ public final class Diagnoser {
       }
       lines.put(t.number(), t.text());
       added++;
+    }
+    if (nestedExit > 0 && !tail.isEmpty() && tail.get(0).number() <= nestedExit) {
+      // a tool inside the step said a command of its own failed: what it printed just before
+      TreeMap<Integer, String> with = new TreeMap<>(lines);
+      int context = -1; // the exit line itself, then the lines above it
+      for (int i = tail.size() - 1; i >= 0 && context < NESTED_EXIT_CONTEXT; i--) {
+        FailingStep.TailLine t = tail.get(i);
+        if (t.number() <= nestedExit && t.number() > step.stepStart()) {
+          with.put(t.number(), t.text());
+          context++;
+        }
+      }
+      if (context >= 0 && evidenceBudget - spanLines(with) - reportExtra >= 0) {
+        lines.putAll(with);
+      }
     }
     int remaining = evidenceBudget - lines.size() - reportExtra;
     if (laterCause != null) {

@@ -239,6 +239,23 @@ class DiagnoserTest {
   }
 
   @Test
+  void aToolsOwnExitStatusInsideTheStepShowsWhatItPrintedJustBefore() throws IOException {
+    String log =
+        "$ ./check-all.sh\n"
+            + filler(120, "preparing")
+            + "widget.conf: unknown key 'colour'\n"
+            + "checker: command exited with code 2\n"
+            + filler(30, "other checks")
+            + "The command \"./check-all.sh\" exited with 1.\n";
+    int printedBefore = 122;
+    int exitLine = 123;
+    DiagnosisReport r = DIAGNOSER.diagnose(text(log));
+    List<LineSpan> spans = r.diagnosis().evidence();
+    assertThat(spans).anyMatch(s -> s.contains(printedBefore) && s.contains(exitLine));
+    assertThat(spans).anyMatch(s -> s.contains(154)); // the CI marker stays
+  }
+
+  @Test
   void aOneLineCauseIsShownWithLittleAroundIt() throws IOException {
     String log =
         "$ make\n"
