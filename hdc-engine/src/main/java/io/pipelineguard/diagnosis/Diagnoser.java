@@ -1,6 +1,7 @@
 package io.pipelineguard.diagnosis;
 
 import io.pipelineguard.diagnosis.evidence.Candidate;
+import io.pipelineguard.diagnosis.evidence.ErrorLevel;
 import io.pipelineguard.diagnosis.evidence.FailingStep;
 import io.pipelineguard.diagnosis.evidence.LogScan;
 import io.pipelineguard.diagnosis.evidence.NewLineRuns;
@@ -292,6 +293,7 @@ public final class Diagnoser {
             pass,
             cause,
             nestedExit(candidates, step),
+            firstErrorLevel(candidates, step, cause),
             laterCause(candidates, step),
             laterShown,
             shown);
@@ -543,6 +545,30 @@ public final class Diagnoser {
     return first;
   }
 
+  /**
+   * Returns the first line of the failing step, above the first cause (or anywhere in the step when
+   * there is none), that starts with an error level ({@link ErrorLevel}): a build tool that logs by
+   * level prints its first error where things began to go wrong, while the first cause found by the
+   * category's rules may be a later consequence or summary. Null when none. Cost: a walk over the
+   * candidates.
+   */
+  static Candidate firstErrorLevel(List<Candidate> candidates, FailingStep step, Candidate cause) {
+    if (!step.found()) {
+      return null;
+    }
+    int from = step.stepStart();
+    int to = cause != null ? cause.line() : step.failLine();
+    for (Candidate c : candidates) {
+      if (c.line() > from
+          && c.line() < to
+          && !c.inPassLog()
+          && ErrorLevel.startsWithError(c.texts().get(0))) {
+        return c;
+      }
+    }
+    return null;
+  }
+
   private static boolean isNestedExit(Indication ind) {
     return NESTED_EXIT_RULES.contains(ind.id());
   }
@@ -578,6 +604,7 @@ public final class Diagnoser {
       Set<String> pass,
       Candidate cause,
       int nestedExit,
+      Candidate firstErrorLevel,
       Candidate laterCause,
       Map<Candidate, Integer> laterShown,
       List<EvidenceLine> shown) {
@@ -630,6 +657,14 @@ public final class Diagnoser {
         }
       }
       if (context >= 0 && evidenceBudget - spanLines(with) - reportExtra >= 0) {
+        lines.putAll(with);
+      }
+    }
+    if (firstErrorLevel != null) {
+      // the step's first error-level line, above the first cause: where the errors began
+      TreeMap<Integer, String> with = new TreeMap<>(lines);
+      addFirstCause(firstErrorLevel, step.failLine(), MIN_CAUSE_LINES, with);
+      if (evidenceBudget - spanLines(with) - reportExtra >= 0) {
         lines.putAll(with);
       }
     }

@@ -256,6 +256,24 @@ class DiagnoserTest {
   }
 
   @Test
+  void theStepsFirstErrorLevelLineAboveTheFirstCauseIsShownToo() throws IOException {
+    String log =
+        "$ sbt check\n"
+            + filler(150, "[info] compiling")
+            + "[error]  * widget.Api#size is missing in the new version\n"
+            + "[error]    exclude it with: Filter(widget.Api#size)\n"
+            + filler(20, "[info] compiling")
+            + "[error] java.lang.RuntimeException: compatibility check failed!\n"
+            + "[error] \tat widget.Check.run(Check.scala:10)\n"
+            + "[error] Total time: 10 s\n"
+            + "The command \"sbt check\" exited with 1.\n";
+    int firstError = 152;
+    DiagnosisReport r = DIAGNOSER.diagnose(text(log));
+    assertThat(r.diagnosis().evidence()).anyMatch(s -> s.contains(firstError));
+    assertThat(r.diagnosis().evidence()).anyMatch(s -> s.contains(176)); // the CI marker
+  }
+
+  @Test
   void aOneLineCauseIsShownWithLittleAroundIt() throws IOException {
     String log =
         "$ make\n"
