@@ -1,6 +1,7 @@
 package io.pipelineguard.diagnosis;
 
 import io.pipelineguard.diagnosis.evidence.Candidate;
+import io.pipelineguard.diagnosis.evidence.ErrorLevel;
 import io.pipelineguard.diagnosis.evidence.FailingStep;
 import io.pipelineguard.diagnosis.evidence.LogScan;
 import io.pipelineguard.diagnosis.evidence.NewLineRuns;
@@ -58,6 +59,12 @@ public final class Diagnoser {
   private static final int NESTED_CAUSE_LINES = 500;
   private static final int MIN_CAUSE_LINES = 2;
   private static final int SHORT_REPORT_LINES = 4;
+  private static final double LATER_CAUSE_WEIGHT = 1.0;
+  private static final int NESTED_EXIT_CONTEXT = 3;
+
+  /** Built-in rules for a tool saying that a command it ran exited with a non-zero status. */
+  static final Set<String> NESTED_EXIT_RULES =
+      Set.of("evidence.exit-status", "evidence.make-error");
 
   /** How far (lines each way) evidence widens over a run of lines the passing log lacks. */
   static final int NEW_RUN_REACH = 5000;
@@ -278,9 +285,23 @@ public final class Diagnoser {
     List<Region> regions = regions(candidates, winner, step, total);
     List<EvidenceLine> shown = new ArrayList<>();
     Candidate cause = firstCause(candidates, winner, step);
-    List<LineSpan> spans = select(regions, step, pass, cause, shown);
+    Map<Candidate, Integer> laterShown = new HashMap<>(2);
+    List<LineSpan> spans =
+        select(
+            regions,
+            step,
+            pass,
+            cause,
+            nestedExit(candidates, step),
+            firstErrorLevel(candidates, step, cause),
+            laterCause(candidates, step),
+            laterShown,
+            shown);
     if (cause != null) {
-      spans = widenToReport(spans, cause, step);
+      spans = widenToReport(spans, cause, step.found() ? step.failLine() : 0, Integer.MAX_VALUE);
+    }
+    for (Map.Entry<Candidate, Integer> later : laterShown.entrySet()) {
+      spans = widenToReport(spans, later.getKey(), step.laterFailLine(), later.getValue());
     }
     if (newRuns != null) {
       spans = widenToNewRuns(spans, shown, newRuns);
@@ -498,14 +519,97 @@ public final class Diagnoser {
     return i;
   }
 
+  /**
+   * Returns the first line inside the failing step (before its failure marker) where a tool said
+   * that a command of its own failed with a non-zero status (the {@link #NESTED_EXIT_RULES}: a
+   * package manager's "command failed with exit code", make's "*** Error N"): the lines that tool
+   * printed just before are usually what failed. 0 when none. Cost: a walk over the candidates.
+   */
+  static int nestedExit(List<Candidate> candidates, FailingStep step) {
+    if (!step.found()) {
+      return 0;
+    }
+    int from = step.stepStart();
+    int to = step.failLine();
+    int first = 0;
+    for (Candidate c : candidates) {
+      if (c.inPassLog() || !c.indications().stream().anyMatch(Diagnoser::isNestedExit)) {
+        continue;
+      }
+      // a template seen before the step may recur inside it: its last occurrence may be there
+      int line = c.line() > from ? c.line() : c.lastLine();
+      if (line > from && line < to && line != step.ciMarkerLine() && (first == 0 || line < first)) {
+        first = line;
+      }
+    }
+    return first;
+  }
+
+  /**
+   * Returns the first line of the failing step, above the first cause (or anywhere in the step when
+   * there is none), that starts with an error level ({@link ErrorLevel}): a build tool that logs by
+   * level prints its first error where things began to go wrong, while the first cause found by the
+   * category's rules may be a later consequence or summary. Null when none. Cost: a walk over the
+   * candidates.
+   */
+  static Candidate firstErrorLevel(List<Candidate> candidates, FailingStep step, Candidate cause) {
+    if (!step.found()) {
+      return null;
+    }
+    int from = step.stepStart();
+    int to = cause != null ? cause.line() : step.failLine();
+    for (Candidate c : candidates) {
+      if (c.line() > from
+          && c.line() < to
+          && !c.inPassLog()
+          && ErrorLevel.startsWithError(c.texts().get(0))) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isNestedExit(Indication ind) {
+    return NESTED_EXIT_RULES.contains(ind.id());
+  }
+
+  /**
+   * Returns the first line of a later failing step (see {@link FailingStep#laterFailLine()}) that a
+   * rule of weight at least {@value #FIRST_CAUSE_WEIGHT} matched, whatever its category: when an
+   * after-failure or deploy step fails too, what broke it is worth a look. Null when none. Cost: a
+   * walk over the candidates.
+   */
+  static Candidate laterCause(List<Candidate> candidates, FailingStep step) {
+    int from = step.laterStepStart();
+    int to = step.laterFailLine();
+    if (to <= 0) {
+      return null;
+    }
+    for (Candidate c : candidates) {
+      if (c.line() <= from || c.line() >= to || c.inPassLog()) {
+        continue;
+      }
+      for (Indication ind : c.indications()) {
+        if (ind.weight() >= LATER_CAUSE_WEIGHT) {
+          return c;
+        }
+      }
+    }
+    return null;
+  }
+
   private List<LineSpan> select(
       List<Region> regions,
       FailingStep step,
       Set<String> pass,
       Candidate cause,
+      int nestedExit,
+      Candidate firstErrorLevel,
+      Candidate laterCause,
+      Map<Candidate, Integer> laterShown,
       List<EvidenceLine> shown) {
     TreeMap<Integer, String> lines = new TreeMap<>();
-    int report = cause == null ? 0 : reportLength(cause, step);
+    int report = cause == null ? 0 : reportLength(cause, step.found() ? step.failLine() : 0);
     if (cause != null) {
       // a one-line cause is shown with a line of context, a report's first lines as its excerpt
       addFirstCause(
@@ -541,7 +645,46 @@ public final class Diagnoser {
       lines.put(t.number(), t.text());
       added++;
     }
+    if (nestedExit > 0 && !tail.isEmpty() && tail.get(0).number() <= nestedExit) {
+      // a tool inside the step said a command of its own failed: what it printed just before
+      TreeMap<Integer, String> with = new TreeMap<>(lines);
+      int context = -1; // the exit line itself, then the lines above it
+      for (int i = tail.size() - 1; i >= 0 && context < NESTED_EXIT_CONTEXT; i--) {
+        FailingStep.TailLine t = tail.get(i);
+        if (t.number() <= nestedExit && t.number() > step.stepStart()) {
+          with.put(t.number(), t.text());
+          context++;
+        }
+      }
+      if (context >= 0 && evidenceBudget - spanLines(with) - reportExtra >= 0) {
+        lines.putAll(with);
+      }
+    }
+    if (firstErrorLevel != null) {
+      // the step's first error-level line, above the first cause: where the errors began
+      TreeMap<Integer, String> with = new TreeMap<>(lines);
+      addFirstCause(firstErrorLevel, step.failLine(), MIN_CAUSE_LINES, with);
+      if (evidenceBudget - spanLines(with) - reportExtra >= 0) {
+        lines.putAll(with);
+      }
+    }
     int remaining = evidenceBudget - lines.size() - reportExtra;
+    if (laterCause != null) {
+      // a later step failed too: its marker and its cause's first lines, and as much of its report
+      // as the budget leaves (it is the second failure, not the first), counted as the spans show
+      TreeMap<Integer, String> with = new TreeMap<>(lines);
+      addFirstCause(laterCause, step.laterFailLine(), MIN_CAUSE_LINES, with);
+      with.put(step.laterFailLine(), step.laterFailText());
+      int left = evidenceBudget - spanLines(with) - reportExtra;
+      if (left >= 0) {
+        lines.putAll(with);
+        remaining = left;
+        int laterReport =
+            Math.min(reportLength(laterCause, step.laterFailLine()), left + MIN_CAUSE_LINES);
+        remaining -= Math.max(0, laterReport - MIN_CAUSE_LINES);
+        laterShown.put(laterCause, laterReport);
+      }
+    }
     double topScore = regions.isEmpty() ? 0 : regions.get(0).score();
     int taken = 0;
     for (Region reg : regions) {
@@ -594,11 +737,13 @@ public final class Diagnoser {
   /**
    * Widens the evidence over the whole report that starts at the first cause (see {@link
    * ReportBlocks}: a test runner's failure report, a compiler's error listing), up to the line
-   * before the failure marker: a developer reads such a report whole, while a one-line cause stays
-   * one line. Shown lines stay the excerpt; only the spans grow. Cost: linear in the spans.
+   * before the failure marker on line {@code failLine} (0: none) and at most {@code maxLines}
+   * lines: a developer reads such a report whole, while a one-line cause stays one line. Shown
+   * lines stay the excerpt; only the spans grow. Cost: linear in the spans.
    */
-  static List<LineSpan> widenToReport(List<LineSpan> spans, Candidate cause, FailingStep step) {
-    int length = reportLength(cause, step);
+  static List<LineSpan> widenToReport(
+      List<LineSpan> spans, Candidate cause, int failLine, int maxLines) {
+    int length = Math.min(maxLines, reportLength(cause, failLine));
     if (length <= 1) {
       return spans;
     }
@@ -611,11 +756,14 @@ public final class Diagnoser {
     return merged(intervals);
   }
 
-  /** Returns the lines of the report that starts at {@code cause}, before the failure marker. */
-  private static int reportLength(Candidate cause, FailingStep step) {
+  /**
+   * Returns the lines of the report that starts at {@code cause}, before the failure marker on line
+   * {@code failLine} (0: none).
+   */
+  private static int reportLength(Candidate cause, int failLine) {
     int last = cause.reportEnd();
-    if (step.found()) {
-      last = Math.min(last, step.failLine() - 1);
+    if (failLine > 0) {
+      last = Math.min(last, failLine - 1);
     }
     return Math.max(1, last - cause.line() + 1);
   }
@@ -662,6 +810,17 @@ public final class Diagnoser {
       }
       lines.put(cause.line() + 1 + k, text);
     }
+  }
+
+  /** Returns how many lines the spans of {@code lines} cover (see {@link #spansOf}). */
+  static int spanLines(NavigableMap<Integer, String> lines) {
+    int covered = 0;
+    int previous = -10;
+    for (int line : lines.keySet()) {
+      covered += line <= previous + 3 ? line - previous : 1;
+      previous = line;
+    }
+    return covered;
   }
 
   /** Turns shown line numbers into spans, joining runs separated by at most 2 unshown lines. */

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
@@ -192,6 +193,84 @@ class DiagnoserTest {
     assertThat(r.diagnosis().evidence())
         .anyMatch(s -> s.contains(cause) && s.contains(reportEnd) && !s.contains(reportEnd + 2));
     assertThat(r.lines()).hasSizeLessThanOrEqualTo(20); // the excerpt, not the whole report
+  }
+
+  @Test
+  void aLaterStepThatFailsTooShowsItsCauseWithinTheBudget() throws IOException {
+    String log =
+        "$ make check\n"
+            + filler(8, "checking")
+            + "FAIL: widget_test (assertion failed: 2 != 3)\n"
+            + "The command \"make check\" exited with 2.\n"
+            + "$ ./publish.sh\n"
+            + filler(5, "publishing")
+            + "Exception in thread \"main\" java.lang.IllegalStateException: no target\n"
+            + "\tat org.example.Publish.run(Publish.java:12)\n"
+            + "\tat org.example.Publish.main(Publish.java:3)\n"
+            + "The command \"./publish.sh\" exited with 1.\n"
+            + "Done. Your build exited with 1.\n";
+    int laterCause = 18;
+    int laterMarker = 21;
+    DiagnosisReport r = DIAGNOSER.diagnose(text(log));
+    List<LineSpan> spans = r.diagnosis().evidence();
+    assertThat(spans).anyMatch(s -> s.contains(10)); // the first failure stays
+    assertThat(spans).anyMatch(s -> s.contains(laterCause) && s.contains(laterCause + 2));
+    assertThat(spans).anyMatch(s -> s.contains(laterMarker));
+    int shown = spans.stream().mapToInt(s -> s.last() - s.first() + 1).sum();
+    assertThat(shown).isLessThanOrEqualTo(20);
+  }
+
+  @Test
+  void aLaterFailingStepGetsNothingWhenTheFirstFillsTheBudget() throws IOException {
+    StringBuilder report = new StringBuilder();
+    for (int i = 0; i < 30; i++) {
+      report.append("  case ").append(i).append(" expected 1 got 2\n");
+    }
+    String log =
+        "$ make check\n"
+            + "FAIL: widget_test (assertion failed)\n"
+            + report
+            + "The command \"make check\" exited with 2.\n"
+            + "$ ./publish.sh\n"
+            + "Exception in thread \"main\" java.lang.IllegalStateException: no target\n"
+            + "The command \"./publish.sh\" exited with 1.\n";
+    DiagnosisReport r = DIAGNOSER.diagnose(text(log));
+    assertThat(r.diagnosis().evidence()).noneMatch(s -> s.contains(35) || s.contains(36));
+  }
+
+  @Test
+  void aToolsOwnExitStatusInsideTheStepShowsWhatItPrintedJustBefore() throws IOException {
+    String log =
+        "$ ./check-all.sh\n"
+            + filler(120, "preparing")
+            + "widget.conf: unknown key 'colour'\n"
+            + "checker: command exited with code 2\n"
+            + filler(30, "other checks")
+            + "The command \"./check-all.sh\" exited with 1.\n";
+    int printedBefore = 122;
+    int exitLine = 123;
+    DiagnosisReport r = DIAGNOSER.diagnose(text(log));
+    List<LineSpan> spans = r.diagnosis().evidence();
+    assertThat(spans).anyMatch(s -> s.contains(printedBefore) && s.contains(exitLine));
+    assertThat(spans).anyMatch(s -> s.contains(154)); // the CI marker stays
+  }
+
+  @Test
+  void theStepsFirstErrorLevelLineAboveTheFirstCauseIsShownToo() throws IOException {
+    String log =
+        "$ sbt check\n"
+            + filler(150, "[info] compiling")
+            + "[error]  * widget.Api#size is missing in the new version\n"
+            + "[error]    exclude it with: Filter(widget.Api#size)\n"
+            + filler(20, "[info] compiling")
+            + "[error] java.lang.RuntimeException: compatibility check failed!\n"
+            + "[error] \tat widget.Check.run(Check.scala:10)\n"
+            + "[error] Total time: 10 s\n"
+            + "The command \"sbt check\" exited with 1.\n";
+    int firstError = 152;
+    DiagnosisReport r = DIAGNOSER.diagnose(text(log));
+    assertThat(r.diagnosis().evidence()).anyMatch(s -> s.contains(firstError));
+    assertThat(r.diagnosis().evidence()).anyMatch(s -> s.contains(176)); // the CI marker
   }
 
   @Test

@@ -75,6 +75,13 @@ public final class Candidate {
     return reportEnd;
   }
 
+  /**
+   * Returns the line of the last occurrence of this template so far (its first: {@link #line()}).
+   */
+  public int lastLine() {
+    return lastLine;
+  }
+
   /** Returns how many lines had this template. */
   public int count() {
     return count;

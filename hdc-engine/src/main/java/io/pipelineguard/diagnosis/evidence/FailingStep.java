@@ -50,6 +50,9 @@ public final class FailingStep {
   private int openQuoteLine; // a Travis "The command \"..." line whose quote closes further down
   private String openQuoteCommand = "";
   private int scriptHeaderLine; // npm's "> name@version script /dir" line of the current step
+  private int laterStepStart; // the step that runs after the first failing one (0: none yet)
+  private int laterFailLine;
+  private String laterFailText = "";
 
   /**
    * Observes one cleaned line.
@@ -60,7 +63,13 @@ public final class FailingStep {
    * @param marker whether the line was a CI fold/section marker (its rest is in {@code c})
    */
   public void accept(int number, char[] c, int n, boolean marker) {
-    if (failLine > 0 || n == 0) {
+    if (n == 0) {
+      return;
+    }
+    if (failLine > 0) {
+      if (laterFailLine == 0) {
+        watchLaterStep(number, c, n, marker);
+      }
       return;
     }
     int kind = classify(c, n, marker);
@@ -120,6 +129,20 @@ public final class FailingStep {
     ringLen[slot] = len;
     ringLine[slot] = number;
     ringCount++;
+  }
+
+  /**
+   * After the first failure: notes where the next step starts and where the next CI "command
+   * failed" marker is (a later script command, an after-failure or deploy step that fails too).
+   */
+  private void watchLaterStep(int number, char[] c, int n, boolean marker) {
+    int kind = classify(c, n, marker);
+    if (kind == STEP_START) {
+      laterStepStart = number;
+    } else if (kind == FAILURE && laterStepStart > 0) {
+      laterFailLine = number;
+      laterFailText = new String(c, 0, Math.min(n, KEPT_CHARS));
+    }
   }
 
   static final int NONE = 0;
@@ -351,6 +374,27 @@ public final class FailingStep {
   /** Returns the cleaned text of {@link #ciMarkerLine()} (cut to 300 characters; empty if none). */
   public String ciMarkerText() {
     return failText;
+  }
+
+  /**
+   * Returns the line of the next CI "command failed" marker after {@link #ciMarkerLine()} that ends
+   * a later step (one that started after the first failure: a later script command, an after-script
+   * or deploy step), or 0 when no later step failed.
+   */
+  public int laterFailLine() {
+    return laterFailLine;
+  }
+
+  /**
+   * Returns the cleaned text of {@link #laterFailLine()} (cut to 300 characters; empty if none).
+   */
+  public String laterFailText() {
+    return laterFailText;
+  }
+
+  /** Returns the line where the later failing step ({@link #laterFailLine()}) started, or 0. */
+  public int laterStepStart() {
+    return laterFailLine > 0 ? laterStepStart : 0;
   }
 
   /** Returns the line where the failing step started, or 0 when unknown. */

@@ -41,6 +41,36 @@ class FailingStepTest {
   }
 
   @Test
+  void aLaterStepThatFailsTooIsNotedWithItsStart() {
+    FailingStep s =
+        scan(
+            "$ run-tests",
+            "suite broke",
+            "The command \"run-tests\" exited with 1.",
+            "$ upload-results",
+            "uploader crashed",
+            "The command \"upload-results\" failed. Retrying, 2 of 3.",
+            "$ notify",
+            "The command \"notify\" exited with 3.");
+    assertThat(s.failLine()).isEqualTo(3);
+    assertThat(s.laterStepStart()).isEqualTo(4);
+    assertThat(s.laterFailLine()).isEqualTo(6);
+    assertThat(s.laterFailText()).startsWith("The command \"upload-results\" failed");
+  }
+
+  @Test
+  void noLaterFailureWhenLaterStepsSucceed() {
+    FailingStep s =
+        scan(
+            "$ run-tests",
+            "The command \"run-tests\" exited with 1.",
+            "$ cleanup",
+            "The command \"cleanup\" exited with 0.");
+    assertThat(s.laterFailLine()).isZero();
+    assertThat(s.laterStepStart()).isZero();
+  }
+
+  @Test
   void travisCommandQuotedOverSeveralLinesFailsWhereItsQuoteCloses() {
     FailingStep s =
         scan(
