@@ -47,6 +47,9 @@ public final class KnowledgeBase {
   private final KeywordScanner scanner;
   private final int[][] byTrigger;
   private final int[] always;
+  // per line indication: a scanner of literals one of which any match of its regex contains (see
+  // RequiredLiterals), or null when the regex has none that can be found or there is no regex
+  private final KeywordScanner[] regexLiterals;
 
   private final List<Indication> commandIndications;
   private final List<KeywordScanner> commandScanners = new ArrayList<>();
@@ -78,6 +81,44 @@ public final class KnowledgeBase {
           triggerToIndications.get(keywords.get(k)).stream().mapToInt(Integer::intValue).toArray();
     }
     this.always = alwaysList.stream().mapToInt(Integer::intValue).toArray();
+    this.regexLiterals = new KeywordScanner[indications.size()];
+    for (int i = 0; i < indications.size(); i++) {
+      Indication ind = indications.get(i);
+      if (ind.regex().isPresent()) {
+        regexLiterals[i] = literalScanner(ind.regex().get().pattern());
+      }
+    }
+  }
+
+  private static KeywordScanner literalScanner(String regex) {
+    List<String> literals = RequiredLiterals.of(regex).orElse(null);
+    if (literals == null) {
+      return null;
+    }
+    try {
+      return KeywordScanner.substrings(literals);
+    } catch (IllegalArgumentException e) {
+      return null; // too many distinct characters for one scanner: the regex always runs
+    }
+  }
+
+  /**
+   * Whether the regex of line indication {@code idx} may find a match in {@code chars[from..to)}:
+   * false only when the window lacks every literal that any match contains and holds no non-ASCII
+   * character (which RE2's case folding could map onto an ASCII letter). Skipping the regex then
+   * changes no result; it saves most regex calls, which cost microseconds each.
+   */
+  boolean regexMayMatch(int idx, char[] chars, int from, int to) {
+    KeywordScanner literals = regexLiterals[idx];
+    if (literals == null || literals.containsAny(chars, from, to)) {
+      return true;
+    }
+    for (int i = from; i < to; i++) {
+      if (chars[i] >= 128) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Returns a knowledge base of the given indications. */
@@ -190,7 +231,8 @@ public final class KnowledgeBase {
               from = end <= WINDOW_BEFORE ? 0 : end - WINDOW_BEFORE;
               to = Math.min(len, end + WINDOW_AFTER);
             }
-            if (!ind.regex().get().matcher(CharBuffer.wrap(chars, from, to - from)).find()) {
+            if (!regexMayMatch(idx, chars, from, to)
+                || !ind.regex().get().matcher(CharBuffer.wrap(chars, from, to - from)).find()) {
               continue;
             }
           }
@@ -198,8 +240,12 @@ public final class KnowledgeBase {
         }
       }
       for (int idx : always) {
+        int prefix = Math.min(len, REGEX_PREFIX);
+        if (!regexMayMatch(idx, chars, 0, prefix)) {
+          continue;
+        }
         if (view == null) {
-          view = CharBuffer.wrap(chars, 0, Math.min(len, REGEX_PREFIX));
+          view = CharBuffer.wrap(chars, 0, prefix);
         }
         if (ind(idx).regex().get().matcher(view).find()) {
           matched.add(ind(idx));
