@@ -43,6 +43,9 @@ public final class KnowledgeBase {
 
   static final String ALWAYS = "\u0000always";
 
+  private static final char KELVIN_SIGN = '\u212a';
+  private static final char LONG_S = '\u017f';
+
   private final List<Indication> indications;
   private final KeywordScanner scanner;
   private final int[][] byTrigger;
@@ -104,9 +107,11 @@ public final class KnowledgeBase {
 
   /**
    * Whether the regex of line indication {@code idx} may find a match in {@code chars[from..to)}:
-   * false only when the window lacks every literal that any match contains and holds no non-ASCII
-   * character (which RE2's case folding could map onto an ASCII letter). Skipping the regex then
-   * changes no result; it saves most regex calls, which cost microseconds each.
+   * false only when the window lacks every literal that any match contains (ASCII literals,
+   * compared ASCII case-insensitively) and holds neither of the two non-ASCII characters that RE2's
+   * case folding maps onto ASCII letters (U+212A Kelvin sign onto k, U+017F long s onto s: the only
+   * such pairs in Unicode's simple case folding). Skipping the regex then changes no result; it
+   * saves most regex calls, which cost microseconds each.
    */
   boolean regexMayMatch(int idx, char[] chars, int from, int to) {
     KeywordScanner literals = regexLiterals[idx];
@@ -114,7 +119,8 @@ public final class KnowledgeBase {
       return true;
     }
     for (int i = from; i < to; i++) {
-      if (chars[i] >= 128) {
+      char c = chars[i];
+      if (c >= 128 && (c == KELVIN_SIGN || c == LONG_S)) {
         return true;
       }
     }

@@ -19,8 +19,8 @@ import java.util.Set;
  * requires the union of its branches' sets (unknown if one branch is unknown); anything optional
  * ({@code ?}, {@code *}, {@code {0,n}}) requires nothing. Literals are returned lower-cased. Caveat
  * for callers: under {@code (?i)} RE2 also folds two non-ASCII characters onto ASCII letters
- * ({@code U+212A} onto k, {@code U+017F} onto s), so text with non-ASCII characters must be handed
- * to the regex whatever the literal check says.
+ * ({@code U+212A} onto k, {@code U+017F} onto s), so text with either of them must be handed to the
+ * regex whatever the literal check says.
  *
  * <p>Cost: linear in the length of the expression; meant to run once per rule when a knowledge base
  * is built.
@@ -43,7 +43,7 @@ final class RequiredLiterals {
   static Optional<List<String>> of(String regex) {
     RequiredLiterals p = new RequiredLiterals(regex);
     try {
-      Set<String> set = p.alternation();
+      Set<String> set = p.alternation().required();
       if (p.pos != regex.length() || set == null || set.isEmpty()) {
         return Optional.empty();
       }
@@ -70,71 +70,112 @@ final class RequiredLiterals {
     }
   }
 
-  /** Parses {@code a|b|...} up to a closing parenthesis or the end; null = unknown. */
-  private Set<String> alternation() throws Unsupported {
+  /** Bound on the strings of an exact set (cross products of small alternations). */
+  private static final int MAX_EXACT = 32;
+
+  /**
+   * What a sub-expression tells: {@code required}, literals one of which every match contains
+   * (null: unknown); {@code exact}, every string it can match when there are few (null: not known).
+   */
+  private record Facts(Set<String> required, Set<String> exact) {}
+
+  /** Parses {@code a|b|...} up to a closing parenthesis or the end. */
+  private Facts alternation() throws Unsupported {
     Set<String> union = new LinkedHashSet<>();
+    Set<String> exact = new LinkedHashSet<>();
     boolean unknown = false;
+    boolean inexact = false;
     while (true) {
-      Set<String> branch = concatenation();
-      if (branch == null) {
+      Facts branch = concatenation();
+      if (branch.required() == null) {
         unknown = true;
       } else {
-        union.addAll(branch);
+        union.addAll(branch.required());
+      }
+      if (branch.exact() == null) {
+        inexact = true;
+      } else {
+        exact.addAll(branch.exact());
       }
       if (pos < re.length() && re.charAt(pos) == '|') {
         pos++;
         continue;
       }
-      return unknown ? null : union;
+      return new Facts(unknown ? null : union, inexact || exact.size() > MAX_EXACT ? null : exact);
     }
   }
 
-  /** Parses a concatenation; returns the best required factor, null when none. */
-  private Set<String> concatenation() throws Unsupported {
+  /**
+   * Parses a concatenation: adjacent parts with exact sets combine into longer literals (their
+   * cross product); the required literals are the best such combination or required group.
+   */
+  private Facts concatenation() throws Unsupported {
     List<Set<String>> factors = new ArrayList<>();
-    StringBuilder run = new StringBuilder();
+    Set<String> product = Set.of("");
+    boolean whollyExact = true;
     while (pos < re.length() && re.charAt(pos) != '|' && re.charAt(pos) != ')') {
-      int literal = -1; // the plain ASCII character this atom matches, or -1
-      Set<String> group = null;
+      Set<String> atomExact = null; // every string the atom matches, when few
+      Set<String> atomRequired = null;
       char c = re.charAt(pos);
       if (c == '(') {
         pos++;
         if (flagsOnly()) {
-          endRun(run, factors);
-          continue; // (?i): zero-width
+          continue; // (?i): zero-width, matches the empty string
         }
-        group = alternation();
+        Facts group = alternation();
         if (pos >= re.length() || re.charAt(pos) != ')') {
           throw new Unsupported();
         }
         pos++;
+        atomExact = group.exact();
+        atomRequired = group.required();
       } else if (c == '[') {
-        skipClass();
+        atomExact = characterClass();
       } else if (c == '\\') {
-        literal = escape();
-      } else if (c == '.' || c == '^' || c == '$') {
+        int literal = escape();
+        atomExact = literal >= 0 ? Set.of(String.valueOf((char) literal)) : null;
+      } else if (c == '^' || c == '$') {
+        pos++;
+        atomExact = Set.of(""); // zero-width
+      } else if (c == '.') {
         pos++;
       } else if (c == '*' || c == '+' || c == '?' || c == '{') {
         throw new Unsupported(); // a repeat without an atom
       } else {
         pos++;
-        literal = c < 128 ? Character.toLowerCase(c) : -1;
+        atomExact = c < 128 ? Set.of(String.valueOf(Character.toLowerCase(c))) : null;
       }
       int min = repeatMin();
-      boolean once = exactlyOnce;
-      if (literal >= 0 && min >= 1) {
-        run.append((char) literal);
-        if (!once) {
-          endRun(run, factors); // x+ or x{2,}: x occurs, what follows it is not known
-        }
+      Set<String> certain = null; // the atom's exact strings when it occurs, to extend the run
+      if (atomExact != null && exactlyOnce) {
+        certain = atomExact;
+      } else if (atomExact != null && min == 0 && maxOne) {
+        certain = new LinkedHashSet<>(atomExact);
+        certain.add(""); // x? or (abc)?
+      }
+      Set<String> next = certain == null ? null : cross(product, certain);
+      if (next != null) {
+        product = next;
+        continue;
+      }
+      whollyExact = false;
+      if (certain != null) {
+        addFactor(factors, product); // too many combinations: start over from this atom
+        product = certain.size() <= MAX_EXACT ? certain : Set.of("");
+        continue;
+      }
+      if (atomExact != null && min >= 1) {
+        Set<String> once = cross(product, atomExact); // x+: one x is certain, then the run ends
+        addFactor(factors, once != null ? once : product);
       } else {
-        endRun(run, factors);
-        if (group != null && min >= 1) {
-          factors.add(group);
-        }
+        addFactor(factors, product);
+      }
+      product = Set.of("");
+      if (atomRequired != null && min >= 1) {
+        factors.add(atomRequired);
       }
     }
-    endRun(run, factors);
+    addFactor(factors, product);
     Set<String> best = null;
     int bestScore = -1;
     for (Set<String> f : factors) {
@@ -142,19 +183,38 @@ final class RequiredLiterals {
       for (String s : f) {
         shortest = Math.min(shortest, s.length());
       }
-      int score = f.isEmpty() ? -1 : shortest * 64 - f.size();
+      int score = f.isEmpty() || shortest == 0 ? -1 : shortest * 64 - f.size();
       if (score > bestScore) {
         bestScore = score;
         best = f;
       }
     }
-    return best;
+    return new Facts(best, whollyExact ? product : null);
   }
 
-  private static void endRun(StringBuilder run, List<Set<String>> factors) {
-    if (run.length() > 0) {
-      factors.add(Set.of(run.toString()));
-      run.setLength(0);
+  /**
+   * Returns every concatenation of a string of {@code left} with one of {@code right}, or null when
+   * there would be too many or too long ones.
+   */
+  private static Set<String> cross(Set<String> left, Set<String> right) {
+    if (left.size() * right.size() > MAX_EXACT) {
+      return null;
+    }
+    Set<String> out = new LinkedHashSet<>();
+    for (String l : left) {
+      for (String r : right) {
+        if (l.length() + r.length() > MAX_LITERAL) {
+          return null;
+        }
+        out.add(l + r);
+      }
+    }
+    return out;
+  }
+
+  private static void addFactor(List<Set<String>> factors, Set<String> product) {
+    if (product != null && !product.contains("")) {
+      factors.add(product);
     }
   }
 
@@ -189,33 +249,63 @@ final class RequiredLiterals {
     throw new Unsupported();
   }
 
-  private void skipClass() throws Unsupported {
+  /** Bound on the members of a class kept as an exact set ({@code [\\[(]}, {@code [,:]}). */
+  private static final int MAX_CLASS = 10;
+
+  /**
+   * Consumes a character class; returns its members (lower-cased) when it is a short list of plain
+   * ASCII characters and ranges, else null.
+   */
+  private Set<String> characterClass() throws Unsupported {
     pos++; // '['
+    boolean listed = true;
     if (pos < re.length() && re.charAt(pos) == '^') {
+      listed = false;
       pos++;
     }
-    if (pos < re.length() && re.charAt(pos) == ']') {
-      pos++; // a leading ']' is a member
-    }
+    Set<String> members = new LinkedHashSet<>();
+    int previous = -1;
+    boolean first = true;
     while (pos < re.length()) {
       char c = re.charAt(pos);
-      if (c == ']') {
+      if (c == ']' && !first) {
         pos++;
-        return;
+        return listed && members.size() <= MAX_CLASS ? members : null;
       }
+      first = false;
+      int member;
       if (c == '\\') {
-        escape();
-        continue;
-      }
-      if (c == '[' && pos + 1 < re.length() && re.charAt(pos + 1) == ':') {
+        member = escape();
+        listed &= member >= 0;
+      } else if (c == '[' && pos + 1 < re.length() && re.charAt(pos + 1) == ':') {
         int close = re.indexOf(":]", pos + 2);
         if (close < 0) {
           throw new Unsupported();
         }
         pos = close + 2;
+        listed = false;
         continue;
+      } else if (c == '-' && previous >= 0 && pos + 1 < re.length() && re.charAt(pos + 1) != ']') {
+        char to = re.charAt(pos + 1);
+        pos += 2;
+        if (to == '\\' || to >= 128 || to < previous || to - previous > MAX_CLASS) {
+          listed = false;
+        } else {
+          for (int m = previous + 1; m <= to; m++) {
+            members.add(String.valueOf(Character.toLowerCase((char) m)));
+          }
+        }
+        previous = -1;
+        continue;
+      } else {
+        pos++;
+        member = c < 128 ? c : -1;
+        listed &= member >= 0;
       }
-      pos++;
+      if (member >= 0) {
+        members.add(String.valueOf(Character.toLowerCase((char) member)));
+      }
+      previous = member;
     }
     throw new Unsupported();
   }
@@ -237,6 +327,7 @@ final class RequiredLiterals {
   }
 
   private boolean exactlyOnce;
+  private boolean maxOne; // the repeat is ? (zero or one time)
 
   /**
    * Consumes a repeat operator after an atom; returns its minimum count (1 when none) and sets
@@ -244,6 +335,7 @@ final class RequiredLiterals {
    */
   private int repeatMin() throws Unsupported {
     exactlyOnce = true;
+    maxOne = false;
     if (pos >= re.length()) {
       return 1;
     }
@@ -251,6 +343,7 @@ final class RequiredLiterals {
     int min;
     if (c == '*' || c == '?') {
       min = 0;
+      maxOne = c == '?';
       pos++;
     } else if (c == '+') {
       min = 1;

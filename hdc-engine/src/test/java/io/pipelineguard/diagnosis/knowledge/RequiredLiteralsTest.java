@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 class RequiredLiteralsTest {
   @Test
   void concatenationRequiresItsLongestRun() {
-    assertThat(RequiredLiterals.of("\\*\\*\\* .*Error [0-9]+")).contains(List.of("error "));
+    assertThat(RequiredLiterals.of("\\*\\*\\* .*Error [0-9]+").get())
+        .hasSize(10)
+        .contains("error 0", "error 9");
     assertThat(RequiredLiterals.of("(?i)fatal error: .*(file not found|no such file)"))
         .contains(List.of("fatal error: "));
   }
@@ -19,17 +21,17 @@ class RequiredLiteralsTest {
   @Test
   void alternationRequiresOneOfItsBranches() {
     assertThat(RequiredLiterals.of("(?i)compilation (error|failure)|maven-compiler-plugin"))
-        .contains(List.of("compilation ", "maven-compiler-plugin"));
-    assertThat(RequiredLiterals.of("a(bcd|ef)g")).contains(List.of("bcd", "ef"));
+        .contains(List.of("compilation error", "compilation failure", "maven-compiler-plugin"));
+    assertThat(RequiredLiterals.of("a(bcd|ef)g")).contains(List.of("abcdg", "aefg"));
   }
 
   @Test
   void optionalPartsRequireNothing() {
-    assertThat(RequiredLiterals.of("errors?")).contains(List.of("error"));
+    assertThat(RequiredLiterals.of("errors?")).contains(List.of("errors", "error"));
     assertThat(RequiredLiterals.of("x+yz")).contains(List.of("yz"));
-    assertThat(RequiredLiterals.of("(abc)?d")).contains(List.of("d"));
+    assertThat(RequiredLiterals.of("(abc)?d")).contains(List.of("abcd", "d"));
     assertThat(RequiredLiterals.of("(abc)*")).isEmpty();
-    assertThat(RequiredLiterals.of("abc|[0-9]+")).isEmpty(); // a branch without a literal
+    assertThat(RequiredLiterals.of("abc|[a-z]+")).isEmpty(); // a branch without a literal
     assertThat(RequiredLiterals.of("ab{0,2}")).contains(List.of("a"));
   }
 
@@ -40,14 +42,18 @@ class RequiredLiteralsTest {
     assertThat(RequiredLiterals.of("\\p{L}+abc")).isEmpty();
     assertThat(RequiredLiterals.of("ab{x}")).isEmpty();
     assertThat(RequiredLiterals.of("[^0-9]")).isEmpty();
+    assertThat(RequiredLiterals.of("[a-z]+")).isEmpty();
   }
 
   @Test
   void classesEscapesAndNonAsciiEndARun() {
-    assertThat(RequiredLiterals.of("ab[]x]cd")).contains(List.of("ab"));
+    assertThat(RequiredLiterals.of("ab[]x]cd")).contains(List.of("ab]cd", "abxcd"));
+    assertThat(RequiredLiterals.of("ab[^x]cd")).contains(List.of("ab"));
+    assertThat(RequiredLiterals.of("\\.(java|kt):[\\[(][0-9]"))
+        .contains(List.of(".java:[", ".java:(", ".kt:[", ".kt:(")); // x 10 digits: too many
     assertThat(RequiredLiterals.of("foo\\.bar\\dbaz")).contains(List.of("foo.bar"));
     assertThat(RequiredLiterals.of("❌ build")).contains(List.of(" build"));
-    assertThat(RequiredLiterals.of("(?P<n>abc)de")).contains(List.of("abc"));
+    assertThat(RequiredLiterals.of("(?P<n>abc)de")).contains(List.of("abcde"));
   }
 
   /**
