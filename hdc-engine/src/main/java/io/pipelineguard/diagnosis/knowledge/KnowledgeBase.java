@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The rule part of the knowledge base: built-in patterns plus user rules, compiled into one keyword
@@ -54,6 +55,9 @@ public final class KnowledgeBase {
   // per line indication: a scanner of literals one of which any match of its regex contains (see
   // RequiredLiterals), or null when the regex has none that can be found or there is no regex
   private final KeywordScanner[] regexLiterals;
+  // per line indication: a scanner of literals any of which makes its regex match (see
+  // RequiredLiterals.sufficient), or null
+  private final KeywordScanner[] regexSufficient;
 
   private final List<Indication> commandIndications;
   private final List<KeywordScanner> commandScanners = new ArrayList<>();
@@ -86,16 +90,19 @@ public final class KnowledgeBase {
     }
     this.always = alwaysList.stream().mapToInt(Integer::intValue).toArray();
     this.regexLiterals = new KeywordScanner[indications.size()];
+    this.regexSufficient = new KeywordScanner[indications.size()];
     for (int i = 0; i < indications.size(); i++) {
       Indication ind = indications.get(i);
       if (ind.regex().isPresent()) {
-        regexLiterals[i] = literalScanner(ind.regex().get().pattern());
+        regexLiterals[i] = literalScanner(RequiredLiterals.of(ind.regex().get().pattern()));
+        regexSufficient[i] =
+            literalScanner(RequiredLiterals.sufficient(ind.regex().get().pattern()));
       }
     }
   }
 
-  private static KeywordScanner literalScanner(String regex) {
-    List<String> literals = RequiredLiterals.of(regex).orElse(null);
+  private static KeywordScanner literalScanner(Optional<List<String>> found) {
+    List<String> literals = found.orElse(null);
     if (literals == null) {
       return null;
     }
@@ -104,6 +111,28 @@ public final class KnowledgeBase {
     } catch (IllegalArgumentException e) {
       return null; // too many distinct characters for one scanner: the regex always runs
     }
+  }
+
+  /**
+   * Whether line indication {@code idx}'s regex finds a match in {@code chars[from..to)}: without
+   * running it when the window lacks all its required literals ({@link #regexMayMatch}) or holds
+   * one of its sufficient ones (a whole alternative of a case-insensitive regex, {@link
+   * RequiredLiterals#sufficient}); else by running it.
+   */
+  boolean regexFinds(int idx, char[] chars, int from, int to) {
+    if (!regexMayMatch(idx, chars, from, to)) {
+      return false;
+    }
+    KeywordScanner enough = regexSufficient[idx];
+    if (enough != null && enough.containsAny(chars, from, to)) {
+      return true;
+    }
+    return indications
+        .get(idx)
+        .regex()
+        .get()
+        .matcher(CharBuffer.wrap(chars, from, to - from))
+        .find();
   }
 
   /**
@@ -238,8 +267,7 @@ public final class KnowledgeBase {
               from = end <= WINDOW_BEFORE ? 0 : end - WINDOW_BEFORE;
               to = Math.min(len, end + WINDOW_AFTER);
             }
-            if (!regexMayMatch(idx, chars, from, to)
-                || !ind.regex().get().matcher(CharBuffer.wrap(chars, from, to - from)).find()) {
+            if (!regexFinds(idx, chars, from, to)) {
               continue;
             }
           }

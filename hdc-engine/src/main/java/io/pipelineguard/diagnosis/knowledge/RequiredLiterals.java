@@ -77,7 +77,39 @@ final class RequiredLiterals {
    * What a sub-expression tells: {@code required}, literals one of which every match contains
    * (null: unknown); {@code exact}, every string it can match when there are few (null: not known).
    */
-  private record Facts(Set<String> required, Set<String> exact) {}
+  private record Facts(Set<String> required, Set<String> exact, boolean pure) {}
+
+  private int depth;
+  private final List<Facts> topBranches = new ArrayList<>();
+
+  /**
+   * Returns lower-cased literals any one of which, found ASCII case-insensitively in a text,
+   * guarantees that {@code regex} finds a match there: the strings of the top-level alternatives
+   * that are plain literals (small alternations, optional parts and short classes allowed; no
+   * anchor, class with many members or repeat). Only for expressions that are case-insensitive as a
+   * whole (they begin with {@code (?i)} and set no other flag); empty otherwise or when none.
+   */
+  static Optional<List<String>> sufficient(String regex) {
+    if (!regex.startsWith("(?i)") || regex.indexOf("(?", 1) >= 0) {
+      return Optional.empty();
+    }
+    RequiredLiterals p = new RequiredLiterals(regex);
+    try {
+      p.alternation();
+      if (p.pos != regex.length()) {
+        return Optional.empty();
+      }
+    } catch (Unsupported e) {
+      return Optional.empty();
+    }
+    List<String> out = new ArrayList<>();
+    for (Facts branch : p.topBranches) {
+      if (branch.pure() && branch.exact() != null && !branch.exact().contains("")) {
+        out.addAll(branch.exact());
+      }
+    }
+    return out.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(out));
+  }
 
   /** Parses {@code a|b|...} up to a closing parenthesis or the end. */
   private Facts alternation() throws Unsupported {
@@ -85,8 +117,13 @@ final class RequiredLiterals {
     Set<String> exact = new LinkedHashSet<>();
     boolean unknown = false;
     boolean inexact = false;
+    boolean pure = true;
     while (true) {
       Facts branch = concatenation();
+      pure &= branch.pure();
+      if (depth == 0) {
+        topBranches.add(branch);
+      }
       if (branch.required() == null) {
         unknown = true;
       } else {
@@ -101,7 +138,8 @@ final class RequiredLiterals {
         pos++;
         continue;
       }
-      return new Facts(unknown ? null : union, inexact || exact.size() > MAX_EXACT ? null : exact);
+      return new Facts(
+          unknown ? null : union, inexact || exact.size() > MAX_EXACT ? null : exact, pure);
     }
   }
 
@@ -113,6 +151,7 @@ final class RequiredLiterals {
     List<Set<String>> factors = new ArrayList<>();
     Set<String> product = Set.of("");
     boolean whollyExact = true;
+    boolean pure = true; // no anchor: an exact string alone is a match
     while (pos < re.length() && re.charAt(pos) != '|' && re.charAt(pos) != ')') {
       Set<String> atomExact = null; // every string the atom matches, when few
       Set<String> atomRequired = null;
@@ -122,7 +161,10 @@ final class RequiredLiterals {
         if (flagsOnly()) {
           continue; // (?i): zero-width, matches the empty string
         }
+        depth++;
         Facts group = alternation();
+        depth--;
+        pure &= group.pure();
         if (pos >= re.length() || re.charAt(pos) != ')') {
           throw new Unsupported();
         }
@@ -136,6 +178,7 @@ final class RequiredLiterals {
         atomExact = literal >= 0 ? Set.of(String.valueOf((char) literal)) : null;
       } else if (c == '^' || c == '$') {
         pos++;
+        pure = false; // an anchor: the literal alone does not make a match
         atomExact = Set.of(""); // zero-width
       } else if (c == '.') {
         pos++;
@@ -189,7 +232,7 @@ final class RequiredLiterals {
         best = f;
       }
     }
-    return new Facts(best, whollyExact ? product : null);
+    return new Facts(best, whollyExact ? product : null, pure && whollyExact);
   }
 
   /**

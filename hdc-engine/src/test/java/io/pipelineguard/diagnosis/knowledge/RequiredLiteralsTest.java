@@ -149,6 +149,52 @@ class RequiredLiteralsTest {
     assertThat(kb.regexMayMatch(0, plain, 0, plain.length)).isFalse();
   }
 
+  @Test
+  void sufficientLiteralsAreWholeAlternativesOfCaseInsensitiveRegexes() {
+    assertThat(RequiredLiterals.sufficient("(?i)no errors?|^killed$|a.*b|exit (code|status)"))
+        .contains(List.of("no errors", "no error", "exit code", "exit status"));
+    assertThat(RequiredLiterals.sufficient("no errors")).isEmpty(); // case-sensitive
+    assertThat(RequiredLiterals.sufficient("(?i)a(?-i)b")).isEmpty(); // other flags
+    assertThat(RequiredLiterals.sufficient("(?i)^a$|b+")).isEmpty();
+  }
+
+  /**
+   * For every built-in rule with sufficient literals: any text holding one of them (in any ASCII
+   * case, among seeded random noise) is matched by the regex.
+   */
+  @Test
+  void sufficientLiteralsOfBuiltInRulesAlwaysMatch() {
+    Random random = new Random(11);
+    int checked = 0;
+    for (Indication ind : KnowledgeBase.builtInIndications()) {
+      if (ind.regex().isEmpty()) {
+        continue;
+      }
+      List<String> enough = RequiredLiterals.sufficient(ind.regex().get().pattern()).orElse(null);
+      if (enough == null) {
+        continue;
+      }
+      List<String> noise = List.of("x", " ", "0", "error", ":", "-");
+      for (String literal : enough) {
+        for (int trial = 0; trial < 5; trial++) {
+          StringBuilder sb = new StringBuilder();
+          for (int k = random.nextInt(3); k > 0; k--) {
+            sb.append(noise.get(random.nextInt(noise.size())));
+          }
+          for (char c : literal.toCharArray()) {
+            sb.append(random.nextBoolean() ? Character.toUpperCase(c) : c);
+          }
+          for (int k = random.nextInt(3); k > 0; k--) {
+            sb.append(noise.get(random.nextInt(noise.size())));
+          }
+          checked++;
+          assertThat(ind.regex().get().matcher(sb).find()).as(ind.id() + ": " + sb).isTrue();
+        }
+      }
+    }
+    assertThat(checked).isGreaterThan(100);
+  }
+
   private static String randomText(Random random, List<String> pieces) {
     StringBuilder sb = new StringBuilder();
     int parts = 1 + random.nextInt(6);
