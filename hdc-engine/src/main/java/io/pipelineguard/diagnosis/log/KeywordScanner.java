@@ -19,7 +19,9 @@ import java.util.Locale;
 public final class KeywordScanner {
   private final int classes;
   private final byte[] charClass = new byte[128];
-  private final int[] next;
+  // the automaton's transitions for scanning: entry = target state x classes, bit-inverted
+  // (negative) when the target state has outputs, so the common step is two loads and a sign test
+  private final int[] step;
   private final int[][] outputs;
   private final int keywordCount;
   private final int[] lengths;
@@ -34,6 +36,19 @@ public final class KeywordScanner {
    *     keyword must begin the line
    */
   public KeywordScanner(List<String> keywords) {
+    this(keywords, true);
+  }
+
+  /**
+   * Compiles a scanner of plain substrings: like {@link #KeywordScanner(List)}, but a keyword may
+   * begin anywhere (not only at a word start) and a leading {@code ^} is an ordinary character.
+   * Meant for {@link #containsAny}.
+   */
+  public static KeywordScanner substrings(List<String> keywords) {
+    return new KeywordScanner(keywords, false);
+  }
+
+  private KeywordScanner(List<String> keywords, boolean words) {
     this.keywordCount = keywords.size();
     this.lengths = new int[keywordCount];
     this.wordStart = new boolean[keywordCount];
@@ -41,13 +56,13 @@ public final class KeywordScanner {
     List<String> plain = new ArrayList<>(keywordCount);
     for (int id = 0; id < keywordCount; id++) {
       String k = keywords.get(id);
-      if (k.length() > 1 && k.charAt(0) == '^') {
+      if (words && k.length() > 1 && k.charAt(0) == '^') {
         lineStart[id] = true;
         k = k.substring(1);
       }
       plain.add(k);
       lengths[id] = k.length();
-      wordStart[id] = !k.isEmpty() && isWordChar(k.charAt(0));
+      wordStart[id] = words && !k.isEmpty() && isWordChar(k.charAt(0));
     }
     int cls = 1;
     for (String k : plain) {
@@ -96,7 +111,7 @@ public final class KeywordScanner {
     }
     int states = gotoRows.size();
     int[] fail = new int[states];
-    next = new int[states * classes];
+    int[] next = new int[states * classes];
     ArrayDeque<Integer> queue = new ArrayDeque<>();
     for (int cl = 0; cl < classes; cl++) {
       int s = gotoRows.get(0)[cl];
@@ -127,6 +142,11 @@ public final class KeywordScanner {
       List<Integer> o = out.get(s);
       outputs[s] = o.isEmpty() ? null : o.stream().distinct().mapToInt(Integer::intValue).toArray();
     }
+    step = new int[next.length];
+    for (int k = 0; k < next.length; k++) {
+      int target = next[k];
+      step[k] = outputs[target] == null ? target * classes : ~(target * classes);
+    }
   }
 
   private int[] newRow() {
@@ -150,26 +170,50 @@ public final class KeywordScanner {
    */
   public int scan(char[] chars, int len, Hits hits) {
     hits.reset();
-    int state = 0;
+    final int[] table = step;
+    final byte[] cls = charClass;
+    int row = 0; // current state x classes
     for (int i = 0; i < len; i++) {
       char c = chars[i];
-      int cl = c < 128 ? charClass[c] : 0;
-      state = next[state * classes + cl];
-      int[] o = outputs[state];
-      if (o != null) {
-        for (int id : o) {
-          int start = i - lengths[id] + 1;
-          if (wordStart[id] && start > 0 && isWordChar(chars[start - 1])) {
-            continue; // must begin a word: "stalled" does not match inside "installed"
-          }
-          if (lineStart[id] && start != 0) {
-            continue; // "^keyword": must begin the line
-          }
-          hits.add(id, i + 1);
+      int v = table[row + (c < 128 ? cls[c] : 0)];
+      if (v >= 0) {
+        row = v;
+        continue;
+      }
+      row = ~v;
+      for (int id : outputs[row / classes]) {
+        int start = i - lengths[id] + 1;
+        if (wordStart[id] && start > 0 && isWordChar(chars[start - 1])) {
+          continue; // must begin a word: "stalled" does not match inside "installed"
         }
+        if (lineStart[id] && start != 0) {
+          continue; // "^keyword": must begin the line
+        }
+        hits.add(id, i + 1);
       }
     }
     return hits.count;
+  }
+
+  /**
+   * Returns whether a keyword occurs in {@code chars[from..to)} (for a scanner built by {@link
+   * #substrings}; with word-start keywords the check ignores the word-start and line-start rules,
+   * so it may answer true where {@link #scan} finds nothing, never the reverse). Stops at the first
+   * occurrence; no allocation.
+   */
+  public boolean containsAny(char[] chars, int from, int to) {
+    final int[] table = step;
+    final byte[] cls = charClass;
+    int row = 0;
+    for (int i = from; i < to; i++) {
+      char c = chars[i];
+      int v = table[row + (c < 128 ? cls[c] : 0)];
+      if (v < 0) {
+        return true;
+      }
+      row = v;
+    }
+    return false;
   }
 
   private static boolean isWordChar(char c) {

@@ -83,8 +83,12 @@ public final class LineCleaner {
   }
 
   private int stripControls(char[] in, int len) {
-    int n = 0;
     int i = 0;
+    while (i < len && in[i] >= 0x20 && in[i] != 0x7f) {
+      i++; // most lines have no control character: find the first, copy what precedes it at once
+    }
+    System.arraycopy(in, 0, out, 0, i);
+    int n = i;
     while (i < len) {
       char c = in[i];
       if (c == 0x1b) {
