@@ -65,7 +65,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,16 +83,6 @@ public final class BridgeServer implements AutoCloseable {
 
   /** Largest number of deliveries committed in one transaction by the writer. */
   static final int MAX_BATCH = 256;
-
-  /**
-   * Jetty's threads: webhook requests do not hold a thread while their group commit runs (the reply
-   * is asynchronous), so a few threads serve many connections on a small machine; Javalin's default
-   * (8 to 250) lets hundreds of threads contend for two cores under load.
-   */
-  static final int HTTP_MAX_THREADS = 32;
-
-  static final int HTTP_MIN_THREADS = 4;
-  private static final int HTTP_IDLE_MILLIS = 60_000;
 
   /** Seconds the health check waits for the store's answer to {@code SELECT 1}. */
   static final int STORE_CHECK_SECONDS = 2;
@@ -242,11 +231,8 @@ public final class BridgeServer implements AutoCloseable {
             MAX_BATCH,
             workers::submitStoredAll,
             true);
-    QueuedThreadPool httpThreads =
-        new QueuedThreadPool(HTTP_MAX_THREADS, HTTP_MIN_THREADS, HTTP_IDLE_MILLIS);
-    httpThreads.setName("pipeline-guard-http");
     WebhookEndpoint webhooks =
-        new WebhookEndpoint(sources, writer, metrics, clock, config.maxBodyBytes(), httpThreads);
+        new WebhookEndpoint(sources, writer, metrics, clock, config.maxBodyBytes());
     AdminApi api = new AdminApi(deliveries, runs, metrics);
     HealthHandler health =
         new HealthHandler(Version.current(), () -> queries.reachable(STORE_CHECK_SECONDS));
@@ -311,7 +297,6 @@ public final class BridgeServer implements AutoCloseable {
               javalin.startup.showOldJavalinVersionWarning = false;
               // Javalin's limit applies to chunked bodies too (it counts bytes as it reads).
               javalin.http.maxRequestSize = config.maxBodyBytes();
-              javalin.jetty.threadPool = httpThreads;
               javalin.routes.before(SecurityHeaders::apply);
               DashboardAssets.registerStaticFiles(javalin);
               liveSocket.register(javalin.routes);

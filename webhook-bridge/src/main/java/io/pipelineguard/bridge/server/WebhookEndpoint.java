@@ -20,10 +20,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code POST /webhooks/{platform}}: size check, authentication, parsing, deduplicated durable
@@ -49,20 +49,13 @@ final class WebhookEndpoint {
   private final PayloadParser parser = new PayloadParser();
   private final Clock clock;
   private final long maxBodyBytes;
-  private final Executor replies;
 
-  /**
-   * @param replies runs the replies once their delivery is committed (Jetty's thread pool), so the
-   *     writer thread only completes futures
-   */
   WebhookEndpoint(
       List<WebhookSource> sources,
       DeliveryWriter writer,
       IntakeMetrics metrics,
       Clock clock,
-      long maxBodyBytes,
-      Executor replies) {
-    this.replies = replies;
+      long maxBodyBytes) {
     for (WebhookSource source : sources) {
       this.sources.put(source.platform().wireName(), source);
     }
@@ -134,30 +127,20 @@ final class WebhookEndpoint {
     store(ctx, delivery, handedOver);
   }
 
-  /**
-   * Queues the delivery for the writer's next group commit and returns the request thread to Jetty
-   * at once: the reply is written by a thread of {@code replies} (Jetty's pool) when the commit
-   * (and sync) completes, so a few threads serve many connections waiting for the same commit.
-   */
   private void store(Context ctx, NewDelivery delivery, JsonNode payload) {
-    CompletableFuture<InsertResult> stored;
+    InsertResult result;
     try {
-      stored = writer.submit(delivery, payload);
+      result = writer.submit(delivery, payload).get(STORE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (RejectedExecutionException e) {
       reject(ctx, HttpStatus.SERVICE_UNAVAILABLE, "queue_full", "intake queue full; retry later");
       return;
-    }
-    ctx.future(
-        () ->
-            stored
-                .orTimeout(STORE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                .handleAsync((result, failure) -> reply(ctx, result, failure), replies));
-  }
-
-  private Void reply(Context ctx, InsertResult result, Throwable failure) {
-    if (failure != null) {
+    } catch (ExecutionException | TimeoutException e) {
       reject(ctx, HttpStatus.SERVICE_UNAVAILABLE, "store_unavailable", "store unavailable");
-      return null;
+      return;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      reject(ctx, HttpStatus.SERVICE_UNAVAILABLE, "store_unavailable", "shutting down");
+      return;
     }
     String status = result.duplicate() ? "duplicate" : "accepted";
     metrics.increment(status);
@@ -165,7 +148,6 @@ final class WebhookEndpoint {
     ctx.status(result.duplicate() ? HttpStatus.OK : HttpStatus.ACCEPTED)
         .contentType(ContentType.APPLICATION_JSON)
         .result("{\"status\":\"" + status + "\",\"delivery_id\":" + result.id() + "}");
-    return null;
   }
 
   /**
