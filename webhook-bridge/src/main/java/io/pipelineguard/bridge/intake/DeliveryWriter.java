@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pipelineguard.bridge.store.DeliveryStore;
 import io.pipelineguard.bridge.store.InsertResult;
 import io.pipelineguard.bridge.store.NewDelivery;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -39,6 +41,8 @@ public final class DeliveryWriter implements AutoCloseable {
   private final Consumer<List<StoredDelivery>> onStored;
   private final boolean claimed;
   private final Thread thread;
+  private final ConcurrentLinkedQueue<DeliveryStore.Processed> processed =
+      new ConcurrentLinkedQueue<>();
   private volatile boolean running = true;
 
   /**
@@ -107,12 +111,61 @@ public final class DeliveryWriter implements AutoCloseable {
     return result;
   }
 
+  /**
+   * Marks deliveries processed at {@code when} in the next group commit (the same transaction and
+   * sync as the deliveries stored then), or within {@value #IDLE_MARK_MILLIS} ms in a transaction
+   * of their own when none arrive. Not durable on return: a crash before that commit leaves them
+   * PROCESSING, so the next start processes them again, as after any crash mid-delivery. Once the
+   * writer is closed they are marked at once, on the caller's thread.
+   */
+  public void markProcessed(List<Long> ids, Instant when) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    if (!running) {
+      store.markAllProcessed(ids, when);
+      return;
+    }
+    processed.add(new DeliveryStore.Processed(ids, when));
+    if (!running) {
+      flushMarks(); // closed meanwhile: the writer may have taken its last marks already
+    }
+  }
+
+  /** How long marks wait for a delivery to share its commit with, when none is queued. */
+  static final int IDLE_MARK_MILLIS = 20;
+
+  private List<DeliveryStore.Processed> takeMarks() {
+    List<DeliveryStore.Processed> marks = new ArrayList<>();
+    DeliveryStore.Processed mark;
+    while ((mark = processed.poll()) != null) {
+      marks.add(mark);
+    }
+    return marks;
+  }
+
+  private synchronized void flushMarks() {
+    List<DeliveryStore.Processed> marks = takeMarks();
+    for (DeliveryStore.Processed mark : marks) {
+      try {
+        store.markAllProcessed(mark.ids(), mark.at());
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "Cannot mark {} deliveries processed; they are processed again at the next start: {}",
+            mark.ids().size(),
+            e.toString());
+      }
+    }
+  }
+
   private void run() {
     List<Pending> batch = new ArrayList<>(maxBatch);
     while (running || !queue.isEmpty()) {
       try {
-        Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+        Pending first =
+            queue.poll(processed.isEmpty() ? 100 : IDLE_MARK_MILLIS, TimeUnit.MILLISECONDS);
         if (first == null) {
+          flushMarks();
           continue;
         }
         batch.add(first);
@@ -125,6 +178,7 @@ public final class DeliveryWriter implements AutoCloseable {
         batch.clear();
       }
     }
+    flushMarks();
     Pending left;
     while ((left = queue.poll()) != null) {
       left.result().completeExceptionally(new RejectedExecutionException("writer stopped"));
@@ -137,14 +191,19 @@ public final class DeliveryWriter implements AutoCloseable {
       deliveries.add(pending.delivery());
     }
     List<InsertResult> results;
+    List<DeliveryStore.Processed> marks = claimed ? takeMarks() : List.of();
     try {
-      results = claimed ? store.insertAllClaimed(deliveries) : store.insertAll(deliveries);
+      results = claimed ? store.insertAllClaimed(deliveries, marks) : store.insertAll(deliveries);
     } catch (RuntimeException e) {
       LOG.error("Cannot store {} deliveries; they are refused with 503", batch.size(), e);
       for (Pending pending : batch) {
         pending.result().completeExceptionally(e);
       }
+      processed.addAll(marks); // retried alone, as when idle
       return;
+    }
+    if (!claimed && !processed.isEmpty()) {
+      flushMarks();
     }
     for (int i = 0; i < batch.size(); i++) {
       batch.get(i).result().complete(results.get(i));

@@ -11,6 +11,7 @@ import io.pipelineguard.bridge.store.Platform;
 import io.pipelineguard.bridge.store.RunStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -63,6 +64,14 @@ public final class DeliveryWorkers implements AutoCloseable {
   private final LongSupplier nanoTime;
   private final LongConsumer processingNanos;
   private final RunObserver observer;
+  private final ProcessedMarker marker;
+
+  /** Records that claimed deliveries were processed (the store, or the writer's group commit). */
+  @FunctionalInterface
+  public interface ProcessedMarker {
+    /** Marks {@code ids} processed at {@code when}; may defer the write (never losing more). */
+    void markProcessed(List<Long> ids, Instant when);
+  }
 
   /**
    * Creates the workers; nothing runs until {@link #start()}.
@@ -114,6 +123,40 @@ public final class DeliveryWorkers implements AutoCloseable {
       RunObserver observer,
       LongSupplier nanoTime,
       LongConsumer processingNanos) {
+    this(
+        deliveries,
+        runs,
+        sources,
+        processor,
+        clock,
+        threads,
+        queueSize,
+        sweepInterval,
+        observer,
+        nanoTime,
+        processingNanos,
+        deliveries::markAllProcessed);
+  }
+
+  /**
+   * Creates the workers as above, marking processed deliveries through {@code marker} ({@link
+   * io.pipelineguard.bridge.intake.DeliveryWriter#markProcessed}: in the intake's next group commit
+   * rather than in a transaction of their own).
+   */
+  public DeliveryWorkers(
+      DeliveryStore deliveries,
+      RunStore runs,
+      List<WebhookSource> sources,
+      FailureProcessor processor,
+      Clock clock,
+      int threads,
+      int queueSize,
+      Duration sweepInterval,
+      RunObserver observer,
+      LongSupplier nanoTime,
+      LongConsumer processingNanos,
+      ProcessedMarker marker) {
+    this.marker = Objects.requireNonNull(marker, "marker must not be null");
     this.observer = Objects.requireNonNull(observer, "observer must not be null");
     this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime must not be null");
     this.processingNanos =
@@ -259,8 +302,9 @@ public final class DeliveryWorkers implements AutoCloseable {
 
   /**
    * Claims the group (one transaction), processes each claimed delivery, then marks the processed
-   * ones (one transaction). A crash in between leaves them PROCESSING, which the next start
-   * requeues: processed again, as after a crash mid-delivery, which processors tolerate.
+   * ones (through the marker: one transaction, or the intake's next group commit). A crash in
+   * between leaves them PROCESSING, which the next start requeues: processed again, as after a
+   * crash mid-delivery, which processors tolerate.
    */
   private void processGroup(List<Work> group) {
     Map<Long, StoredDelivery> parsed = new HashMap<>();
@@ -288,7 +332,7 @@ public final class DeliveryWorkers implements AutoCloseable {
       }
     }
     try {
-      deliveries.markAllProcessed(processed, clock.instant());
+      marker.markProcessed(processed, clock.instant());
     } catch (RuntimeException e) {
       LOG.warn(
           "Cannot mark {} deliveries processed; they are processed again at the next start: {}",

@@ -222,7 +222,8 @@ public final class BridgeServer implements AutoCloseable {
               runUpdates.accept(run);
             },
             System::nanoTime,
-            storeMetrics::recordDeliveryProcessing);
+            storeMetrics::recordDeliveryProcessing,
+            this::markProcessed);
     this.writer =
         new DeliveryWriter(
             deliveries,
@@ -350,6 +351,11 @@ public final class BridgeServer implements AutoCloseable {
       access.authorize(ctx, route.permission());
       route.handler().handle(ctx);
     };
+  }
+
+  /** The workers' marks ride on the writer's next group commit (created after the workers). */
+  private void markProcessed(List<Long> ids, java.time.Instant when) {
+    writer.markProcessed(ids, when);
   }
 
   /** Returns every HTTP route with the permission it needs, in registration order. */

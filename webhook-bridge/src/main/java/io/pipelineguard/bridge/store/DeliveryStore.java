@@ -91,11 +91,39 @@ public final class DeliveryStore {
     return insertAll(batch, true);
   }
 
+  /** Deliveries processed at one instant, to be marked so (see {@link #insertAllClaimed}). */
+  public record Processed(List<Long> ids, Instant at) {
+    /** Copies {@code ids}. */
+    public Processed {
+      ids = List.copyOf(ids);
+      Objects.requireNonNull(at, "at must not be null");
+    }
+  }
+
+  /**
+   * Stores a batch as {@link #insertAllClaimed(List)} does and, in the same transaction (the same
+   * commit and sync), marks {@code processed} deliveries processed as {@link #markAllProcessed}
+   * does: the workers' status updates ride on the intake's group commit instead of paying a commit
+   * of their own. If the group must be retried one by one (another process stored one of its keys),
+   * the marks get a transaction of their own.
+   *
+   * @return one result per delivery, in order
+   */
+  public List<InsertResult> insertAllClaimed(List<NewDelivery> batch, List<Processed> processed) {
+    return insertAll(batch, true, processed);
+  }
+
   private List<InsertResult> insertAll(List<NewDelivery> batch, boolean claimed) {
+    return insertAll(batch, claimed, List.of());
+  }
+
+  private List<InsertResult> insertAll(
+      List<NewDelivery> batch, boolean claimed, List<Processed> processed) {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       try {
         List<InsertResult> results = insertInTransaction(connection, batch, claimed);
+        markInTransaction(connection, processed);
         connection.commit();
         flush(connection);
         return results;
@@ -112,10 +140,37 @@ public final class DeliveryStore {
       for (NewDelivery delivery : batch) {
         results.add(insertOne(connection, delivery, claimed));
       }
+      if (!processed.isEmpty()) {
+        connection.setAutoCommit(false);
+        try {
+          markInTransaction(connection, processed);
+          connection.commit();
+        } finally {
+          connection.setAutoCommit(true);
+        }
+      }
       flush(connection);
       return results;
     } catch (SQLException e) {
       throw new StoreException("cannot store " + batch.size() + " deliveries", e);
+    }
+  }
+
+  private static void markInTransaction(Connection connection, List<Processed> processed)
+      throws SQLException {
+    if (processed.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement statement = connection.prepareStatement(MARK_PROCESSED)) {
+      for (Processed group : processed) {
+        OffsetDateTime at = utc(group.at());
+        for (long id : group.ids()) {
+          statement.setObject(1, at);
+          statement.setLong(2, id);
+          statement.addBatch();
+        }
+      }
+      statement.executeBatch();
     }
   }
 

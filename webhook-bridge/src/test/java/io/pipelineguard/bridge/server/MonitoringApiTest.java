@@ -200,6 +200,8 @@ class MonitoringApiTest {
         .filteredOn(a -> a.get("kind").asText().equals("repeated_failure"))
         .singleElement()
         .satisfies(a -> assertThat(a.get("active").asBoolean()).isFalse());
+    // Deliveries are marked processed in the intake's next group commit (or within 20 ms).
+    await("16 deliveries marked processed", () -> statusField("deliveries", "processed") == 16);
     JsonNode status = get("/api/status");
     assertThat(status.get("pipelines").get("total").asInt()).isEqualTo(1);
     assertThat(status.get("alerts_active").asLong())
@@ -345,5 +347,13 @@ class MonitoringApiTest {
   private static void assertBad(HttpResponse<String> response, String message) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
     assertThat(response.body()).contains("\"error\"").contains(message);
+  }
+
+  private long statusField(String group, String field) {
+    try {
+      return get("/api/status").get(group).get(field).asLong();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

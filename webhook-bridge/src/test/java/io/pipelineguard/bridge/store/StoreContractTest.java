@@ -119,6 +119,32 @@ class StoreContractTest extends BothStores {
 
   @ParameterizedTest
   @MethodSource("stores")
+  void a_group_commit_also_marks_earlier_deliveries_processed(String kind) {
+    try (Database database = open(kind)) {
+      DeliveryStore store = new DeliveryStore(database);
+      List<InsertResult> first = store.insertAllClaimed(List.of(delivery("m1"), delivery("m2")));
+      long m1 = first.get(0).id();
+      long m2 = first.get(1).id();
+
+      List<InsertResult> second =
+          store.insertAllClaimed(
+              List.of(delivery("m3"), delivery("m1")),
+              List.of(new DeliveryStore.Processed(List.of(m1), T0)));
+      store.insertAllClaimed(
+          List.of(), List.of(new DeliveryStore.Processed(List.of(m2), T0.plusSeconds(1))));
+
+      assertThat(second.get(0).duplicate()).isFalse();
+      assertThat(second.get(1)).isEqualTo(new InsertResult(m1, true));
+      assertThat(store.find(m1).orElseThrow().status()).isEqualTo(DeliveryStatus.PROCESSED);
+      assertThat(store.find(m1).orElseThrow().processedAt()).isEqualTo(T0);
+      assertThat(store.find(m2).orElseThrow().processedAt()).isEqualTo(T0.plusSeconds(1));
+      assertThat(store.find(second.get(0).id()).orElseThrow().status())
+          .isEqualTo(DeliveryStatus.PROCESSING);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("stores")
   void pages_are_newest_first_with_a_cursor(String kind) {
     try (Database database = open(kind)) {
       DeliveryStore store = new DeliveryStore(database);
