@@ -120,6 +120,15 @@ public final class KnowledgeBase {
    * RequiredLiterals#sufficient}); else by running it.
    */
   boolean regexFinds(int idx, char[] chars, int from, int to) {
+    return regexFinds(idx, chars, from, to, null);
+  }
+
+  /**
+   * Like {@link #regexFinds(int, char[], int, int)}, remembering the regex's answers in {@code
+   * known} (when not null): the answer is a function of the rule and the window's characters alone
+   * (the window is all the regex sees), and logs repeat the same lines many times.
+   */
+  private boolean regexFinds(int idx, char[] chars, int from, int to, WindowResults known) {
     if (!regexMayMatch(idx, chars, from, to)) {
       return false;
     }
@@ -127,6 +136,20 @@ public final class KnowledgeBase {
     if (enough != null && enough.containsAny(chars, from, to)) {
       return true;
     }
+    if (known == null) {
+      return runRegex(idx, chars, from, to);
+    }
+    WindowResults.Key key = new WindowResults.Key(idx, new String(chars, from, to - from));
+    Boolean remembered = known.get(key);
+    if (remembered != null) {
+      return remembered;
+    }
+    boolean found = runRegex(idx, chars, from, to);
+    known.put(key, found);
+    return found;
+  }
+
+  private boolean runRegex(int idx, char[] chars, int from, int to) {
     return indications
         .get(idx)
         .regex()
@@ -237,6 +260,7 @@ public final class KnowledgeBase {
     private final int[] stamp = new int[indications.size()];
     private int generation;
     private final List<Indication> matched = new ArrayList<>();
+    private final WindowResults known = new WindowResults();
 
     private LineMatcher() {}
 
@@ -267,7 +291,7 @@ public final class KnowledgeBase {
               from = end <= WINDOW_BEFORE ? 0 : end - WINDOW_BEFORE;
               to = Math.min(len, end + WINDOW_AFTER);
             }
-            if (!regexFinds(idx, chars, from, to)) {
+            if (!regexFinds(idx, chars, from, to, known)) {
               continue;
             }
           }

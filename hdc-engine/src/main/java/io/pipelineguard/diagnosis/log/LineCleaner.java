@@ -83,26 +83,26 @@ public final class LineCleaner {
   }
 
   private int stripControls(char[] in, int len) {
+    int n = 0;
     int i = 0;
-    while (i < len && in[i] >= 0x20 && in[i] != 0x7f) {
-      i++; // most lines have no control character: find the first, copy what precedes it at once
-    }
-    System.arraycopy(in, 0, out, 0, i);
-    int n = i;
     while (i < len) {
+      int run = i;
+      while (i < len && in[i] >= 0x20 && in[i] != 0x7f) {
+        i++; // a run without control characters (usually the whole line) is copied at once
+      }
+      System.arraycopy(in, run, out, n, i - run);
+      n += i - run;
+      if (i == len) {
+        break;
+      }
       char c = in[i];
       if (c == 0x1b) {
         i = skipEscape(in, i + 1, len);
         continue;
       }
-      if (c < 0x20 || c == 0x7f) {
-        if (c == '\t') {
-          out[n++] = ' ';
-        }
-        i++;
-        continue;
+      if (c == '\t') {
+        out[n++] = ' ';
       }
-      out[n++] = c;
       i++;
     }
     return n;
