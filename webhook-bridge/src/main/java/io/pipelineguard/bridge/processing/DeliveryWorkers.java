@@ -74,104 +74,36 @@ public final class DeliveryWorkers implements AutoCloseable {
   }
 
   /**
-   * Creates the workers; nothing runs until {@link #start()}.
-   *
-   * @param threads worker threads
-   * @param queueSize deliveries queued or running in memory (more are left to the sweep)
+   * Starts a builder for workers reading {@code deliveries}, recording runs in {@code runs} and
+   * handing failed jobs to {@code processor}; the defaults are 2 threads, a queue of 1,024, a sweep
+   * every 30 s, the system clock, no observer and marks written by the store itself.
    */
-  public DeliveryWorkers(
-      DeliveryStore deliveries,
-      RunStore runs,
-      List<WebhookSource> sources,
-      FailureProcessor processor,
-      Clock clock,
-      int threads,
-      int queueSize,
-      Duration sweepInterval) {
-    this(
-        deliveries,
-        runs,
-        sources,
-        processor,
-        clock,
-        threads,
-        queueSize,
-        sweepInterval,
-        RunObserver.NONE,
-        System::nanoTime,
-        nanos -> {});
+  public static Builder builder(
+      DeliveryStore deliveries, RunStore runs, FailureProcessor processor) {
+    return new Builder(deliveries, runs, processor);
   }
 
-  /**
-   * Creates the workers, reporting each processed delivery's duration; nothing runs until {@link
-   * #start()}.
-   *
-   * @param nanoTime a monotonic nanosecond clock
-   * @param processingNanos receives each claimed delivery's processing time, in nanoseconds
-   * @param observer told of each run recorded, with the payload (on the worker thread, after the
-   *     run is stored; quick and never throwing: the pipeline monitor and the live dashboard)
-   */
-  public DeliveryWorkers(
-      DeliveryStore deliveries,
-      RunStore runs,
-      List<WebhookSource> sources,
-      FailureProcessor processor,
-      Clock clock,
-      int threads,
-      int queueSize,
-      Duration sweepInterval,
-      RunObserver observer,
-      LongSupplier nanoTime,
-      LongConsumer processingNanos) {
-    this(
-        deliveries,
-        runs,
-        sources,
-        processor,
-        clock,
-        threads,
-        queueSize,
-        sweepInterval,
-        observer,
-        nanoTime,
-        processingNanos,
-        deliveries::markAllProcessed);
-  }
-
-  /**
-   * Creates the workers as above, marking processed deliveries through {@code marker} ({@link
-   * io.pipelineguard.bridge.intake.DeliveryWriter#markProcessed}: in the intake's next group commit
-   * rather than in a transaction of their own).
-   */
-  public DeliveryWorkers(
-      DeliveryStore deliveries,
-      RunStore runs,
-      List<WebhookSource> sources,
-      FailureProcessor processor,
-      Clock clock,
-      int threads,
-      int queueSize,
-      Duration sweepInterval,
-      RunObserver observer,
-      LongSupplier nanoTime,
-      LongConsumer processingNanos,
-      ProcessedMarker marker) {
-    this.marker = Objects.requireNonNull(marker, "marker must not be null");
-    this.observer = Objects.requireNonNull(observer, "observer must not be null");
-    this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime must not be null");
-    this.processingNanos =
-        Objects.requireNonNull(processingNanos, "processingNanos must not be null");
-    this.deliveries = Objects.requireNonNull(deliveries, "deliveries must not be null");
-    this.runs = Objects.requireNonNull(runs, "runs must not be null");
+  private DeliveryWorkers(Builder b) {
+    if (b.threads < 1 || b.queueSize < 1) {
+      throw new IllegalArgumentException("threads and queueSize must be at least 1");
+    }
+    this.deliveries = b.deliveries;
+    this.runs = b.runs;
+    this.processor = b.processor;
+    this.clock = b.clock;
+    this.threads = b.threads;
+    this.queueSize = b.queueSize;
+    this.sweepInterval = b.sweepInterval;
+    this.observer = b.observer;
+    this.nanoTime = b.nanoTime;
+    this.processingNanos = b.processingNanos;
+    this.marker = b.marker != null ? b.marker : b.deliveries::markAllProcessed;
     this.sources = new ConcurrentHashMap<>();
-    for (WebhookSource source : sources) {
+    for (WebhookSource source : b.sources) {
       this.sources.put(source.platform(), source);
     }
-    this.processor = Objects.requireNonNull(processor, "processor must not be null");
-    this.clock = Objects.requireNonNull(clock, "clock must not be null");
-    this.queueSize = queueSize;
-    this.threads = threads;
-    this.sweepInterval = Objects.requireNonNull(sweepInterval, "sweepInterval must not be null");
+    int threads = b.threads;
+    int queueSize = b.queueSize;
     AtomicInteger counter = new AtomicInteger();
     this.pool =
         new ThreadPoolExecutor(
@@ -428,6 +360,93 @@ public final class DeliveryWorkers implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       pool.shutdownNow();
+    }
+  }
+
+  /** Settings of {@link DeliveryWorkers}; not thread-safe, build once. */
+  public static final class Builder {
+    private final DeliveryStore deliveries;
+    private final RunStore runs;
+    private final FailureProcessor processor;
+    private List<WebhookSource> sources = List.of();
+    private Clock clock = Clock.systemUTC();
+    private int threads = 2;
+    private int queueSize = 1024;
+    private Duration sweepInterval = Duration.ofSeconds(30);
+    private RunObserver observer = RunObserver.NONE;
+    private LongSupplier nanoTime = System::nanoTime;
+    private LongConsumer processingNanos = nanos -> {};
+    private ProcessedMarker marker;
+
+    private Builder(DeliveryStore deliveries, RunStore runs, FailureProcessor processor) {
+      this.deliveries = Objects.requireNonNull(deliveries, "deliveries must not be null");
+      this.runs = Objects.requireNonNull(runs, "runs must not be null");
+      this.processor = Objects.requireNonNull(processor, "processor must not be null");
+    }
+
+    /** The platforms whose stored deliveries are interpreted (others are marked processed). */
+    public Builder sources(List<WebhookSource> sources) {
+      this.sources = List.copyOf(sources);
+      return this;
+    }
+
+    /** The clock stamping processed deliveries and recorded runs. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock must not be null");
+      return this;
+    }
+
+    /** Worker threads (at least 1). */
+    public Builder threads(int threads) {
+      this.threads = threads;
+      return this;
+    }
+
+    /** Deliveries queued or running in memory (at least 1; more are left to the sweep). */
+    public Builder queueSize(int queueSize) {
+      this.queueSize = queueSize;
+      return this;
+    }
+
+    /** How often the store is swept for pending deliveries. */
+    public Builder sweepInterval(Duration sweepInterval) {
+      this.sweepInterval = Objects.requireNonNull(sweepInterval, "sweepInterval must not be null");
+      return this;
+    }
+
+    /**
+     * Told of each run recorded, with the payload (on the worker thread, after the run is stored;
+     * quick and never throwing: the pipeline monitor and the live dashboard).
+     */
+    public Builder observer(RunObserver observer) {
+      this.observer = Objects.requireNonNull(observer, "observer must not be null");
+      return this;
+    }
+
+    /**
+     * Reports each claimed delivery's processing time in nanoseconds, measured with the monotonic
+     * {@code nanoTime}.
+     */
+    public Builder processingTime(LongSupplier nanoTime, LongConsumer processingNanos) {
+      this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime must not be null");
+      this.processingNanos =
+          Objects.requireNonNull(processingNanos, "processingNanos must not be null");
+      return this;
+    }
+
+    /**
+     * Marks processed deliveries through {@code marker} ({@link
+     * io.pipelineguard.bridge.intake.DeliveryWriter#markProcessed}: in the intake's next group
+     * commit rather than in a transaction of their own); by default the store marks them itself.
+     */
+    public Builder marker(ProcessedMarker marker) {
+      this.marker = Objects.requireNonNull(marker, "marker must not be null");
+      return this;
+    }
+
+    /** Creates the workers; nothing runs until {@link DeliveryWorkers#start()}. */
+    public DeliveryWorkers build() {
+      return new DeliveryWorkers(this);
     }
   }
 }

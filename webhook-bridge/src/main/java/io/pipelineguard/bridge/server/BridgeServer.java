@@ -208,22 +208,20 @@ public final class BridgeServer implements AutoCloseable {
       monitor.addListener(mailer);
     }
     this.workers =
-        new DeliveryWorkers(
-            deliveries,
-            runs,
-            sources,
-            processor,
-            clock,
-            config.workerThreads(),
-            config.workerQueueSize(),
-            Duration.ofSeconds(config.sweepIntervalSeconds()),
-            (run, eventType, body) -> {
-              monitor.runRecorded(run, eventType, body);
-              runUpdates.accept(run);
-            },
-            System::nanoTime,
-            storeMetrics::recordDeliveryProcessing,
-            this::markProcessed);
+        DeliveryWorkers.builder(deliveries, runs, processor)
+            .sources(sources)
+            .clock(clock)
+            .threads(config.workerThreads())
+            .queueSize(config.workerQueueSize())
+            .sweepInterval(Duration.ofSeconds(config.sweepIntervalSeconds()))
+            .observer(
+                (run, eventType, body) -> {
+                  monitor.runRecorded(run, eventType, body);
+                  runUpdates.accept(run);
+                })
+            .processingTime(System::nanoTime, storeMetrics::recordDeliveryProcessing)
+            .marker(this::markProcessed)
+            .build();
     this.writer =
         new DeliveryWriter(
             deliveries,
