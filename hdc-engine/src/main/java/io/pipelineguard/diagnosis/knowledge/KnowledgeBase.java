@@ -58,6 +58,9 @@ public final class KnowledgeBase {
   // per line indication: a scanner of literals any of which makes its regex match (see
   // RequiredLiterals.sufficient), or null
   private final KeywordScanner[] regexSufficient;
+  // per line indication: groups of literals each of which any match of its regex contains one of
+  // (see RequiredLiterals.conjunction), beyond regexLiterals' group; or null
+  private final LiteralConjunction[] regexConjunction;
 
   private final List<Indication> commandIndications;
   private final List<KeywordScanner> commandScanners = new ArrayList<>();
@@ -91,10 +94,17 @@ public final class KnowledgeBase {
     this.always = alwaysList.stream().mapToInt(Integer::intValue).toArray();
     this.regexLiterals = new KeywordScanner[indications.size()];
     this.regexSufficient = new KeywordScanner[indications.size()];
+    this.regexConjunction = new LiteralConjunction[indications.size()];
     for (int i = 0; i < indications.size(); i++) {
       Indication ind = indications.get(i);
       if (ind.regex().isPresent()) {
-        regexLiterals[i] = literalScanner(RequiredLiterals.of(ind.regex().get().pattern()));
+        String pattern = ind.regex().get().pattern();
+        Optional<List<String>> required = RequiredLiterals.of(pattern);
+        regexLiterals[i] = literalScanner(required);
+        regexConjunction[i] =
+            RequiredLiterals.conjunction(pattern)
+                .flatMap(groups -> LiteralConjunction.of(groups, required.orElse(null)))
+                .orElse(null);
         regexSufficient[i] =
             literalScanner(RequiredLiterals.sufficient(ind.regex().get().pattern()));
       }
@@ -160,15 +170,18 @@ public final class KnowledgeBase {
 
   /**
    * Whether the regex of line indication {@code idx} may find a match in {@code chars[from..to)}:
-   * false only when the window lacks every literal that any match contains (ASCII literals,
-   * compared ASCII case-insensitively) and holds neither of the two non-ASCII characters that RE2's
-   * case folding maps onto ASCII letters (U+212A Kelvin sign onto k, U+017F long s onto s: the only
-   * such pairs in Unicode's simple case folding). Skipping the regex then changes no result; it
-   * saves most regex calls, which cost microseconds each.
+   * false only when the window lacks every literal of some group one of which any match contains
+   * ({@link RequiredLiterals#of}'s group, then {@link RequiredLiterals#conjunction}'s; ASCII
+   * literals, compared ASCII case-insensitively) and holds neither of the two non-ASCII characters
+   * that RE2's case folding maps onto ASCII letters (U+212A Kelvin sign onto k, U+017F long s onto
+   * s: the only such pairs in Unicode's simple case folding). Skipping the regex then changes no
+   * result; it saves most regex calls, which cost microseconds each.
    */
   boolean regexMayMatch(int idx, char[] chars, int from, int to) {
     KeywordScanner literals = regexLiterals[idx];
-    if (literals == null || literals.containsAny(chars, from, to)) {
+    LiteralConjunction all = regexConjunction[idx];
+    if ((literals == null || literals.containsAny(chars, from, to))
+        && (all == null || all.satisfiedBy(chars, from, to))) {
       return true;
     }
     for (int i = from; i < to; i++) {
