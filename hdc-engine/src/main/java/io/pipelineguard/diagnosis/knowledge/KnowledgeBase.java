@@ -1,5 +1,7 @@
 package io.pipelineguard.diagnosis.knowledge;
 
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import io.pipelineguard.diagnosis.log.KeywordScanner;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,6 +63,9 @@ public final class KnowledgeBase {
   // per line indication: groups of literals each of which any match of its regex contains one of
   // (see RequiredLiterals.conjunction), beyond regexLiterals' group; or null
   private final LiteralConjunction[] regexConjunction;
+  // per line indication: its regex with greedy and lazy repeats swapped (see existenceTest), or
+  // null when there is no regex
+  private final Pattern[] existence;
 
   private final List<Indication> commandIndications;
   private final List<KeywordScanner> commandScanners = new ArrayList<>();
@@ -95,10 +100,12 @@ public final class KnowledgeBase {
     this.regexLiterals = new KeywordScanner[indications.size()];
     this.regexSufficient = new KeywordScanner[indications.size()];
     this.regexConjunction = new LiteralConjunction[indications.size()];
+    this.existence = new Pattern[indications.size()];
     for (int i = 0; i < indications.size(); i++) {
       Indication ind = indications.get(i);
       if (ind.regex().isPresent()) {
         String pattern = ind.regex().get().pattern();
+        existence[i] = existenceTest(ind.regex().get());
         Optional<List<String>> required = RequiredLiterals.of(pattern);
         regexLiterals[i] = literalScanner(required);
         regexConjunction[i] =
@@ -108,6 +115,22 @@ public final class KnowledgeBase {
         regexSufficient[i] =
             literalScanner(RequiredLiterals.sufficient(ind.regex().get().pattern()));
       }
+    }
+  }
+
+  /**
+   * Returns {@code regex} with its greedy and lazy repeats swapped (RE2's {@code (?U)} flag): it
+   * finds a match in exactly the texts {@code regex} does (greediness only chooses among matches),
+   * but RE2/J's matcher, which keeps simulating the threads that would give a longer match than the
+   * first one found, mostly stops at the first match instead of running to the end of the window
+   * ({@code ^ *--> .*cargo}, {@code licen[cs]e .*(missing|...)}). Use it only to ask whether there
+   * is a match, never for its bounds. Falls back to {@code regex} if the variant does not compile.
+   */
+  static Pattern existenceTest(Pattern regex) {
+    try {
+      return Pattern.compile("(?U)" + regex.pattern(), regex.flags());
+    } catch (PatternSyntaxException e) {
+      return regex;
     }
   }
 
@@ -160,12 +183,7 @@ public final class KnowledgeBase {
   }
 
   private boolean runRegex(int idx, char[] chars, int from, int to) {
-    return indications
-        .get(idx)
-        .regex()
-        .get()
-        .matcher(CharBuffer.wrap(chars, from, to - from))
-        .find();
+    return existence[idx].matcher(CharBuffer.wrap(chars, from, to - from)).find();
   }
 
   /**
@@ -319,7 +337,7 @@ public final class KnowledgeBase {
         if (view == null) {
           view = CharBuffer.wrap(chars, 0, prefix);
         }
-        if (ind(idx).regex().get().matcher(view).find()) {
+        if (existence[idx].matcher(view).find()) {
           matched.add(ind(idx));
         }
       }

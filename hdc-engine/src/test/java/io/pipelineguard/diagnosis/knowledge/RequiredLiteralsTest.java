@@ -274,6 +274,57 @@ class RequiredLiteralsTest {
     assertThat(strict).as("regexes with more than one group").isGreaterThan(300);
   }
 
+  /**
+   * The swapped-greediness variant the knowledge base runs ({@link KnowledgeBase#existenceTest})
+   * finds a match in exactly the texts the original does: seeded random regexes and texts, and the
+   * built-in rules on texts made of their own pieces.
+   */
+  @Test
+  void existenceTestAgreesWithTheRegex() {
+    Random random = new Random(99);
+    int matched = 0;
+    for (int r = 0; r < 2000; r++) {
+      String re = (random.nextInt(3) == 0 ? "(?i)" : "") + randomRegex(random, 3);
+      Pattern regex;
+      try {
+        regex = Pattern.compile(re);
+      } catch (com.google.re2j.PatternSyntaxException e) {
+        continue;
+      }
+      Pattern existence = KnowledgeBase.existenceTest(regex);
+      for (int t = 0; t < 30; t++) {
+        StringBuilder text = new StringBuilder();
+        for (int k = random.nextInt(14); k > 0; k--) {
+          text.append("abcABCksKS.- x\u017f\u212a".charAt(random.nextInt(16)));
+        }
+        boolean found = regex.matcher(text).find();
+        matched += found ? 1 : 0;
+        assertThat(existence.matcher(text).find()).as("%s on '%s'", re, text).isEqualTo(found);
+      }
+    }
+    for (Indication ind : KnowledgeBase.builtInIndications()) {
+      if (ind.regex().isEmpty()) {
+        continue;
+      }
+      Pattern regex = ind.regex().get();
+      Pattern existence = KnowledgeBase.existenceTest(regex);
+      List<String> pieces = new ArrayList<>(ind.triggers());
+      RequiredLiterals.conjunction(regex.pattern()).ifPresent(g -> g.forEach(pieces::addAll));
+      for (String part : regex.pattern().split("[|()\\\\?*+\\[\\]]")) {
+        if (!part.isEmpty()) {
+          pieces.add(part);
+        }
+      }
+      for (int trial = 0; trial < 300; trial++) {
+        String text = randomText(random, pieces);
+        boolean found = regex.matcher(text).find();
+        matched += found ? 1 : 0;
+        assertThat(existence.matcher(text).find()).as("%s on %s", ind.id(), text).isEqualTo(found);
+      }
+    }
+    assertThat(matched).isGreaterThan(5000);
+  }
+
   private static String randomRegex(Random random, int depth) {
     StringBuilder sb = new StringBuilder();
     int branches = random.nextInt(4) == 0 ? 2 + random.nextInt(2) : 1;
