@@ -66,6 +66,8 @@ public final class KnowledgeBase {
   // per line indication: its regex with greedy and lazy repeats swapped (see existenceTest), or
   // null when there is no regex
   private final Pattern[] existence;
+  // per line indication: its regex split into top-level alternatives gated one by one, or null
+  private final RegexBranches[] split;
 
   private final List<Indication> commandIndications;
   private final List<KeywordScanner> commandScanners = new ArrayList<>();
@@ -101,11 +103,13 @@ public final class KnowledgeBase {
     this.regexSufficient = new KeywordScanner[indications.size()];
     this.regexConjunction = new LiteralConjunction[indications.size()];
     this.existence = new Pattern[indications.size()];
+    this.split = new RegexBranches[indications.size()];
     for (int i = 0; i < indications.size(); i++) {
       Indication ind = indications.get(i);
       if (ind.regex().isPresent()) {
         String pattern = ind.regex().get().pattern();
         existence[i] = existenceTest(ind.regex().get());
+        split[i] = RegexBranches.of(ind.regex().get()).orElse(null);
         Optional<List<String>> required = RequiredLiterals.of(pattern);
         regexLiterals[i] = literalScanner(required);
         regexConjunction[i] =
@@ -183,6 +187,10 @@ public final class KnowledgeBase {
   }
 
   private boolean runRegex(int idx, char[] chars, int from, int to) {
+    RegexBranches alternatives = split[idx];
+    if (alternatives != null) {
+      return alternatives.find(chars, from, to, holdsFoldedLetter(chars, from, to));
+    }
     return existence[idx].matcher(CharBuffer.wrap(chars, from, to - from)).find();
   }
 
@@ -202,6 +210,11 @@ public final class KnowledgeBase {
         && (all == null || all.satisfiedBy(chars, from, to))) {
       return true;
     }
+    return holdsFoldedLetter(chars, from, to);
+  }
+
+  /** Whether {@code chars[from..to)} holds U+212A or U+017F (RE2 folds them onto k and s). */
+  private static boolean holdsFoldedLetter(char[] chars, int from, int to) {
     for (int i = from; i < to; i++) {
       char c = chars[i];
       if (c >= 128 && (c == KELVIN_SIGN || c == LONG_S)) {
@@ -306,7 +319,6 @@ public final class KnowledgeBase {
         return Collections.emptyList();
       }
       generation++;
-      CharBuffer view = null;
       for (int h = 0; h < found; h++) {
         int from = -1;
         int to = 0;
@@ -334,10 +346,7 @@ public final class KnowledgeBase {
         if (!regexMayMatch(idx, chars, 0, prefix)) {
           continue;
         }
-        if (view == null) {
-          view = CharBuffer.wrap(chars, 0, prefix);
-        }
-        if (existence[idx].matcher(view).find()) {
+        if (runRegex(idx, chars, 0, prefix)) {
           matched.add(ind(idx));
         }
       }

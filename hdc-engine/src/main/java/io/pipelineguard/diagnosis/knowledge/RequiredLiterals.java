@@ -118,6 +118,36 @@ final class RequiredLiterals {
 
   private int depth;
   private final List<Facts> topBranches = new ArrayList<>();
+  private final List<String> topSources = new ArrayList<>();
+
+  /**
+   * Returns the top-level alternatives of {@code regex} as regexes of their own, each with the
+   * leading {@code (?i)} of the whole when it has one: a text holds a match of {@code regex}
+   * exactly when it holds a match of one of them. Only for expressions of at least two alternatives
+   * that set no flag other than a leading {@code (?i)} (a flag set inside one alternative would
+   * carry into the next ones) and that the analysis understands; empty otherwise.
+   */
+  static Optional<List<String>> alternatives(String regex) {
+    boolean folded = regex.startsWith("(?i)");
+    if (regex.indexOf("(?", folded ? 1 : 0) >= 0) {
+      return Optional.empty();
+    }
+    RequiredLiterals p = new RequiredLiterals(regex);
+    try {
+      p.alternation();
+      if (p.pos != regex.length() || p.topSources.size() < 2) {
+        return Optional.empty();
+      }
+    } catch (Unsupported e) {
+      return Optional.empty();
+    }
+    List<String> out = new ArrayList<>();
+    for (String branch : p.topSources) {
+      String body = folded && branch.startsWith("(?i)") ? branch.substring(4) : branch;
+      out.add(folded ? "(?i)" + body : body);
+    }
+    return Optional.of(List.copyOf(out));
+  }
 
   /**
    * Returns lower-cased literals any one of which, found ASCII case-insensitively in a text,
@@ -157,11 +187,13 @@ final class RequiredLiterals {
     boolean pure = true;
     List<List<Set<String>>> branchClauses = new ArrayList<>();
     while (true) {
+      int start = pos;
       Facts branch = concatenation();
       branchClauses.add(branch.clauses());
       pure &= branch.pure();
       if (depth == 0) {
         topBranches.add(branch);
+        topSources.add(re.substring(start, pos));
       }
       if (branch.required() == null) {
         unknown = true;

@@ -325,7 +325,7 @@ class RequiredLiteralsTest {
     assertThat(matched).isGreaterThan(5000);
   }
 
-  private static String randomRegex(Random random, int depth) {
+  static String randomRegex(Random random, int depth) {
     StringBuilder sb = new StringBuilder();
     int branches = random.nextInt(4) == 0 ? 2 + random.nextInt(2) : 1;
     for (int b = 0; b < branches; b++) {
