@@ -22,8 +22,10 @@ import java.util.Optional;
  * prefilter. A line is first scanned for all triggers at once; only the indications whose trigger
  * occurs run their RE2/J regex (linear time, on a window of the line around the trigger's first
  * occurrence; rules without a trigger on the first {@value #REGEX_PREFIX} characters), so no rule
- * can hang a scan, and only when the window holds one of the literals every match of the regex
- * contains ({@link RequiredLiterals}; a regex without such literals always runs).
+ * can hang a scan, and only when the window holds a literal of each group of literals every match
+ * of the regex contains ({@link RequiredLiterals}; a regex without such literals always runs). A
+ * regex of several top-level alternatives runs alternative by alternative, each gated by its own
+ * literals ({@link RegexBranches}).
  *
  * <p>Immutable and thread-safe; per-thread scan state lives in a {@link LineMatcher}.
  */
