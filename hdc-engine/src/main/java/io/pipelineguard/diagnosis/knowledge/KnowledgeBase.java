@@ -1,5 +1,7 @@
 package io.pipelineguard.diagnosis.knowledge;
 
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import io.pipelineguard.diagnosis.log.KeywordScanner;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,8 +22,10 @@ import java.util.Optional;
  * prefilter. A line is first scanned for all triggers at once; only the indications whose trigger
  * occurs run their RE2/J regex (linear time, on a window of the line around the trigger's first
  * occurrence; rules without a trigger on the first {@value #REGEX_PREFIX} characters), so no rule
- * can hang a scan, and only when the window holds one of the literals every match of the regex
- * contains ({@link RequiredLiterals}; a regex without such literals always runs).
+ * can hang a scan, and only when the window holds a literal of each group of literals every match
+ * of the regex contains ({@link RequiredLiterals}; a regex without such literals always runs). A
+ * regex of several top-level alternatives runs alternative by alternative, each gated by its own
+ * literals ({@link RegexBranches}).
  *
  * <p>Immutable and thread-safe; per-thread scan state lives in a {@link LineMatcher}.
  */
@@ -58,6 +62,14 @@ public final class KnowledgeBase {
   // per line indication: a scanner of literals any of which makes its regex match (see
   // RequiredLiterals.sufficient), or null
   private final KeywordScanner[] regexSufficient;
+  // per line indication: groups of literals each of which any match of its regex contains one of
+  // (see RequiredLiterals.conjunction), beyond regexLiterals' group; or null
+  private final LiteralConjunction[] regexConjunction;
+  // per line indication: its regex with greedy and lazy repeats swapped (see existenceTest), or
+  // null when there is no regex
+  private final Pattern[] existence;
+  // per line indication: its regex split into top-level alternatives gated one by one, or null
+  private final RegexBranches[] split;
 
   private final List<Indication> commandIndications;
   private final List<KeywordScanner> commandScanners = new ArrayList<>();
@@ -91,13 +103,40 @@ public final class KnowledgeBase {
     this.always = alwaysList.stream().mapToInt(Integer::intValue).toArray();
     this.regexLiterals = new KeywordScanner[indications.size()];
     this.regexSufficient = new KeywordScanner[indications.size()];
+    this.regexConjunction = new LiteralConjunction[indications.size()];
+    this.existence = new Pattern[indications.size()];
+    this.split = new RegexBranches[indications.size()];
     for (int i = 0; i < indications.size(); i++) {
       Indication ind = indications.get(i);
       if (ind.regex().isPresent()) {
-        regexLiterals[i] = literalScanner(RequiredLiterals.of(ind.regex().get().pattern()));
+        String pattern = ind.regex().get().pattern();
+        existence[i] = existenceTest(ind.regex().get());
+        split[i] = RegexBranches.of(ind.regex().get()).orElse(null);
+        Optional<List<String>> required = RequiredLiterals.of(pattern);
+        regexLiterals[i] = literalScanner(required);
+        regexConjunction[i] =
+            RequiredLiterals.conjunction(pattern)
+                .flatMap(groups -> LiteralConjunction.of(groups, required.orElse(null)))
+                .orElse(null);
         regexSufficient[i] =
             literalScanner(RequiredLiterals.sufficient(ind.regex().get().pattern()));
       }
+    }
+  }
+
+  /**
+   * Returns {@code regex} with its greedy and lazy repeats swapped (RE2's {@code (?U)} flag): it
+   * finds a match in exactly the texts {@code regex} does (greediness only chooses among matches),
+   * but RE2/J's matcher, which keeps simulating the threads that would give a longer match than the
+   * first one found, mostly stops at the first match instead of running to the end of the window
+   * ({@code ^ *--> .*cargo}, {@code licen[cs]e .*(missing|...)}). Use it only to ask whether there
+   * is a match, never for its bounds. Falls back to {@code regex} if the variant does not compile.
+   */
+  static Pattern existenceTest(Pattern regex) {
+    try {
+      return Pattern.compile("(?U)" + regex.pattern(), regex.flags());
+    } catch (PatternSyntaxException e) {
+      return regex;
     }
   }
 
@@ -150,27 +189,34 @@ public final class KnowledgeBase {
   }
 
   private boolean runRegex(int idx, char[] chars, int from, int to) {
-    return indications
-        .get(idx)
-        .regex()
-        .get()
-        .matcher(CharBuffer.wrap(chars, from, to - from))
-        .find();
+    RegexBranches alternatives = split[idx];
+    if (alternatives != null) {
+      return alternatives.find(chars, from, to, holdsFoldedLetter(chars, from, to));
+    }
+    return existence[idx].matcher(CharBuffer.wrap(chars, from, to - from)).find();
   }
 
   /**
    * Whether the regex of line indication {@code idx} may find a match in {@code chars[from..to)}:
-   * false only when the window lacks every literal that any match contains (ASCII literals,
-   * compared ASCII case-insensitively) and holds neither of the two non-ASCII characters that RE2's
-   * case folding maps onto ASCII letters (U+212A Kelvin sign onto k, U+017F long s onto s: the only
-   * such pairs in Unicode's simple case folding). Skipping the regex then changes no result; it
-   * saves most regex calls, which cost microseconds each.
+   * false only when the window lacks every literal of some group one of which any match contains
+   * ({@link RequiredLiterals#of}'s group, then {@link RequiredLiterals#conjunction}'s; ASCII
+   * literals, compared ASCII case-insensitively) and holds neither of the two non-ASCII characters
+   * that RE2's case folding maps onto ASCII letters (U+212A Kelvin sign onto k, U+017F long s onto
+   * s: the only such pairs in Unicode's simple case folding). Skipping the regex then changes no
+   * result; it saves most regex calls, which cost microseconds each.
    */
   boolean regexMayMatch(int idx, char[] chars, int from, int to) {
     KeywordScanner literals = regexLiterals[idx];
-    if (literals == null || literals.containsAny(chars, from, to)) {
+    LiteralConjunction all = regexConjunction[idx];
+    if ((literals == null || literals.containsAny(chars, from, to))
+        && (all == null || all.satisfiedBy(chars, from, to))) {
       return true;
     }
+    return holdsFoldedLetter(chars, from, to);
+  }
+
+  /** Whether {@code chars[from..to)} holds U+212A or U+017F (RE2 folds them onto k and s). */
+  private static boolean holdsFoldedLetter(char[] chars, int from, int to) {
     for (int i = from; i < to; i++) {
       char c = chars[i];
       if (c >= 128 && (c == KELVIN_SIGN || c == LONG_S)) {
@@ -275,7 +321,6 @@ public final class KnowledgeBase {
         return Collections.emptyList();
       }
       generation++;
-      CharBuffer view = null;
       for (int h = 0; h < found; h++) {
         int from = -1;
         int to = 0;
@@ -303,10 +348,7 @@ public final class KnowledgeBase {
         if (!regexMayMatch(idx, chars, 0, prefix)) {
           continue;
         }
-        if (view == null) {
-          view = CharBuffer.wrap(chars, 0, prefix);
-        }
-        if (ind(idx).regex().get().matcher(view).find()) {
+        if (runRegex(idx, chars, 0, prefix)) {
           matched.add(ind(idx));
         }
       }

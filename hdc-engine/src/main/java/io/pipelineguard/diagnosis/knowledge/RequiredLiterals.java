@@ -77,10 +77,77 @@ final class RequiredLiterals {
    * What a sub-expression tells: {@code required}, literals one of which every match contains
    * (null: unknown); {@code exact}, every string it can match when there are few (null: not known).
    */
-  private record Facts(Set<String> required, Set<String> exact, boolean pure) {}
+  private record Facts(
+      Set<String> required, Set<String> exact, boolean pure, List<Set<String>> clauses) {}
+
+  /** Bound on the clauses of a conjunction (cross products of alternatives' clauses). */
+  static final int MAX_CLAUSES = 64;
+
+  /**
+   * Returns groups of lower-cased literals such that every match of {@code regex} contains (ASCII
+   * case-insensitively) at least one literal of <em>each</em> group: a conjunction of alternatives,
+   * stricter than {@link #of}'s single group. Every required run or group of a concatenation gives
+   * a group ({@code deploy.*failed}: {@code deploy} and {@code failed}); an alternation gives the
+   * cross product of its branches' groups, each the union of one group per branch (at most {@value
+   * #MAX_CLAUSES}; beyond that, its single union as in {@link #of}). Same conservative analysis and
+   * the same U+212A / U+017F caveat as {@link #of}; empty when nothing is required.
+   */
+  static Optional<List<List<String>>> conjunction(String regex) {
+    RequiredLiterals p = new RequiredLiterals(regex);
+    try {
+      Facts facts = p.alternation();
+      if (p.pos != regex.length()) {
+        return Optional.empty();
+      }
+      Set<List<String>> out = new LinkedHashSet<>();
+      for (Set<String> clause : facts.clauses()) {
+        if (clause.isEmpty() || clause.contains("")) {
+          continue; // satisfied by any text
+        }
+        Set<String> cut = new LinkedHashSet<>();
+        for (String s : clause) {
+          cut.add(s.length() > MAX_LITERAL ? s.substring(0, MAX_LITERAL) : s);
+        }
+        out.add(List.copyOf(cut));
+      }
+      return out.isEmpty() ? Optional.empty() : Optional.of(List.copyOf(out));
+    } catch (Unsupported e) {
+      return Optional.empty();
+    }
+  }
 
   private int depth;
   private final List<Facts> topBranches = new ArrayList<>();
+  private final List<String> topSources = new ArrayList<>();
+
+  /**
+   * Returns the top-level alternatives of {@code regex} as regexes of their own, each with the
+   * leading {@code (?i)} of the whole when it has one: a text holds a match of {@code regex}
+   * exactly when it holds a match of one of them. Only for expressions of at least two alternatives
+   * that set no flag other than a leading {@code (?i)} (a flag set inside one alternative would
+   * carry into the next ones) and that the analysis understands; empty otherwise.
+   */
+  static Optional<List<String>> alternatives(String regex) {
+    boolean folded = regex.startsWith("(?i)");
+    if (regex.indexOf("(?", folded ? 1 : 0) >= 0) {
+      return Optional.empty();
+    }
+    RequiredLiterals p = new RequiredLiterals(regex);
+    try {
+      p.alternation();
+      if (p.pos != regex.length() || p.topSources.size() < 2) {
+        return Optional.empty();
+      }
+    } catch (Unsupported e) {
+      return Optional.empty();
+    }
+    List<String> out = new ArrayList<>();
+    for (String branch : p.topSources) {
+      String body = folded && branch.startsWith("(?i)") ? branch.substring(4) : branch;
+      out.add(folded ? "(?i)" + body : body);
+    }
+    return Optional.of(List.copyOf(out));
+  }
 
   /**
    * Returns lower-cased literals any one of which, found ASCII case-insensitively in a text,
@@ -118,11 +185,15 @@ final class RequiredLiterals {
     boolean unknown = false;
     boolean inexact = false;
     boolean pure = true;
+    List<List<Set<String>>> branchClauses = new ArrayList<>();
     while (true) {
+      int start = pos;
       Facts branch = concatenation();
+      branchClauses.add(branch.clauses());
       pure &= branch.pure();
       if (depth == 0) {
         topBranches.add(branch);
+        topSources.add(re.substring(start, pos));
       }
       if (branch.required() == null) {
         unknown = true;
@@ -139,8 +210,47 @@ final class RequiredLiterals {
         continue;
       }
       return new Facts(
-          unknown ? null : union, inexact || exact.size() > MAX_EXACT ? null : exact, pure);
+          unknown ? null : union,
+          inexact || exact.size() > MAX_EXACT ? null : exact,
+          pure,
+          alternativeClauses(branchClauses, unknown ? null : union));
     }
+  }
+
+  /**
+   * Returns the clauses an alternation requires: those of its single branch; else one clause per
+   * choice of a clause from each branch (their union), when there are at most {@value #MAX_CLAUSES}
+   * choices; else {@code union} alone (when known); none when a branch requires nothing.
+   */
+  private static List<Set<String>> alternativeClauses(
+      List<List<Set<String>>> branches, Set<String> union) {
+    if (branches.size() == 1) {
+      return branches.get(0);
+    }
+    long choices = 1;
+    for (List<Set<String>> b : branches) {
+      if (b.isEmpty()) {
+        return List.of();
+      }
+      choices *= b.size();
+      if (choices > MAX_CLAUSES) {
+        return union == null || union.isEmpty() ? List.of() : List.of(union);
+      }
+    }
+    List<Set<String>> out = new ArrayList<>();
+    out.add(Set.of());
+    for (List<Set<String>> b : branches) {
+      List<Set<String>> next = new ArrayList<>();
+      for (Set<String> partial : out) {
+        for (Set<String> clause : b) {
+          Set<String> merged = new LinkedHashSet<>(partial);
+          merged.addAll(clause);
+          next.add(merged);
+        }
+      }
+      out = next;
+    }
+    return out;
   }
 
   /**
@@ -149,12 +259,14 @@ final class RequiredLiterals {
    */
   private Facts concatenation() throws Unsupported {
     List<Set<String>> factors = new ArrayList<>();
+    List<Set<String>> groupClauses = new ArrayList<>(); // of groups required at least once
     Set<String> product = Set.of("");
     boolean whollyExact = true;
     boolean pure = true; // no anchor: an exact string alone is a match
     while (pos < re.length() && re.charAt(pos) != '|' && re.charAt(pos) != ')') {
       Set<String> atomExact = null; // every string the atom matches, when few
       Set<String> atomRequired = null;
+      List<Set<String>> atomClauses = List.of();
       char c = re.charAt(pos);
       if (c == '(') {
         pos++;
@@ -171,6 +283,7 @@ final class RequiredLiterals {
         pos++;
         atomExact = group.exact();
         atomRequired = group.required();
+        atomClauses = group.clauses();
       } else if (c == '[') {
         atomExact = characterClass();
       } else if (c == '\\') {
@@ -217,6 +330,9 @@ final class RequiredLiterals {
       if (atomRequired != null && min >= 1) {
         factors.add(atomRequired);
       }
+      if (min >= 1) {
+        groupClauses.addAll(atomClauses);
+      }
     }
     addFactor(factors, product);
     Set<String> best = null;
@@ -232,7 +348,9 @@ final class RequiredLiterals {
         best = f;
       }
     }
-    return new Facts(best, whollyExact ? product : null, pure && whollyExact);
+    Set<Set<String>> clauses = new LinkedHashSet<>(factors);
+    clauses.addAll(groupClauses);
+    return new Facts(best, whollyExact ? product : null, pure && whollyExact, List.copyOf(clauses));
   }
 
   /**
