@@ -147,6 +147,7 @@ public final class BridgeServer implements AutoCloseable {
     this.deliveries = new DeliveryStore(database);
     this.runs = new RunStore(database.dataSource());
     this.storeMetrics = new BridgeMetrics(database.dataSource(), clock, METRICS_REFRESH);
+    storeMetrics.bindIntake(metrics);
     LearningDiagnoser learner;
     try {
       learner =

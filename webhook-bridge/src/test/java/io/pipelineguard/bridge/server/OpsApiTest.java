@@ -203,6 +203,22 @@ class OpsApiTest {
               post(hooks, port, "/api/feedback", "{\"diagnosis_id\":42,\"category\":\"network\"}")
                   .statusCode())
           .isEqualTo(404);
+      byte[] ping = "{\"zen\":\"hi\",\"hook_id\":1}".getBytes(StandardCharsets.UTF_8);
+      hooks.github("ping", "ping-1", ping);
+      HttpResponse<String> forged =
+          hooks.send(
+              hooks
+                  .post("github")
+                  .header("X-GitHub-Event", "ping")
+                  .header("X-GitHub-Delivery", "forged-1")
+                  .header("X-Hub-Signature-256", "sha256=" + "0".repeat(64))
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(ping)));
+      assertThat(forged.statusCode()).isEqualTo(401);
+      assertThat(hooks.get("/metrics", ADMIN_KEY).body())
+          .contains("pipeline_guard_webhook_requests_total{outcome=\"ping\"} 1.0")
+          .contains(
+              "pipeline_guard_webhook_requests_total{outcome=\"rejected.bad_credentials\"} 1.0")
+          .contains("pipeline_guard_webhook_requests_total{outcome=\"accepted\"} 0.0");
     }
   }
 
