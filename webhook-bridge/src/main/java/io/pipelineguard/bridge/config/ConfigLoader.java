@@ -254,6 +254,7 @@ public final class ConfigLoader {
             (int) longAt(null, tree, "security.rate_limit.block_duration_minutes", source))
         .sessionTimeoutMinutes((int) longAt(null, tree, "security.session_timeout_minutes", source))
         .cookieSecure(booleanAt(tree, "security.cookie_secure", source))
+        .auditRetentionDays((int) longAt(null, tree, "compliance.audit_retention_days", source))
         .build();
   }
 

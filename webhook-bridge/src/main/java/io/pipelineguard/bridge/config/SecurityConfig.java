@@ -12,6 +12,7 @@ public final class SecurityConfig {
   private final int autoBlockThreshold;
   private final int blockDurationMinutes;
   private final int sessionTimeoutMinutes;
+  private final int auditRetentionDays;
   private final boolean cookieSecure;
 
   private SecurityConfig(Builder b) {
@@ -21,6 +22,7 @@ public final class SecurityConfig {
     this.autoBlockThreshold = b.autoBlockThreshold;
     this.blockDurationMinutes = b.blockDurationMinutes;
     this.sessionTimeoutMinutes = b.sessionTimeoutMinutes;
+    this.auditRetentionDays = b.auditRetentionDays;
     this.cookieSecure = b.cookieSecure;
   }
 
@@ -43,6 +45,7 @@ public final class SecurityConfig {
         .autoBlockThreshold(autoBlockThreshold)
         .blockDurationMinutes(blockDurationMinutes)
         .sessionTimeoutMinutes(sessionTimeoutMinutes)
+        .auditRetentionDays(auditRetentionDays)
         .cookieSecure(cookieSecure);
   }
 
@@ -76,6 +79,14 @@ public final class SecurityConfig {
     return sessionTimeoutMinutes;
   }
 
+  /**
+   * Days audit events are kept ({@code compliance.audit_retention_days}); older ones are deleted at
+   * start and every six hours. 0 keeps them forever.
+   */
+  public int auditRetentionDays() {
+    return auditRetentionDays;
+  }
+
   /** Returns whether the session cookie carries {@code Secure} (set it behind TLS). */
   public boolean cookieSecure() {
     return cookieSecure;
@@ -95,6 +106,8 @@ public final class SecurityConfig {
         + blockDurationMinutes
         + ", sessionTimeoutMinutes="
         + sessionTimeoutMinutes
+        + ", auditRetentionDays="
+        + auditRetentionDays
         + ", cookieSecure="
         + cookieSecure
         + '}';
@@ -108,6 +121,7 @@ public final class SecurityConfig {
     private int autoBlockThreshold = 5;
     private int blockDurationMinutes = 15;
     private int sessionTimeoutMinutes = 480;
+    private int auditRetentionDays = 365;
     private boolean cookieSecure;
 
     private Builder() {}
@@ -145,6 +159,12 @@ public final class SecurityConfig {
     /** Sets the session lifetime: 1 to 43200 minutes (30 days). */
     public Builder sessionTimeoutMinutes(int n) {
       this.sessionTimeoutMinutes = range("security.session_timeout_minutes", n, 1, 43_200);
+      return this;
+    }
+
+    /** Sets the audit retention: 0 (keep forever) to 36,500 days. */
+    public Builder auditRetentionDays(int days) {
+      this.auditRetentionDays = range("compliance.audit_retention_days", days, 0, 36_500);
       return this;
     }
 

@@ -4,6 +4,7 @@ import io.pipelineguard.bridge.store.AuditStore;
 import io.pipelineguard.bridge.store.Page;
 import io.pipelineguard.bridge.store.StoreException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -57,6 +58,27 @@ public final class AuditLog {
           clean(detail == null ? "" : detail, MAX_DETAIL));
     } catch (StoreException e) {
       LOG.warn("audit event {} by {} not stored: {}", kind.wireName(), actor, e.getMessage());
+    }
+  }
+
+  /**
+   * Deletes events older than {@code retention} before now (compliance.audit_retention_days); a
+   * zero retention keeps everything. A store failure is logged and swallowed (the next run
+   * retries). Returns the number deleted.
+   */
+  public int prune(Duration retention) {
+    if (retention.isZero()) {
+      return 0;
+    }
+    try {
+      int deleted = store.deleteBefore(clock.instant().minus(retention));
+      if (deleted > 0) {
+        LOG.info("audit log: {} events older than {} days deleted", deleted, retention.toDays());
+      }
+      return deleted;
+    } catch (StoreException e) {
+      LOG.warn("audit log not pruned: {}", e.getMessage());
+      return 0;
     }
   }
 

@@ -127,6 +127,9 @@ public final class BridgeServer implements AutoCloseable {
   /** How often latency totals are written to the store (and at stop). */
   static final Duration METRICS_FLUSH = Duration.ofSeconds(60);
 
+  /** How often audit events past {@code compliance.audit_retention_days} are deleted. */
+  static final Duration AUDIT_PRUNE = Duration.ofHours(6);
+
   /** Creates the server with the default failure processor and the system clock. */
   public BridgeServer(BridgeConfig config) {
     this(config, Clock.systemUTC(), null);
@@ -374,6 +377,9 @@ public final class BridgeServer implements AutoCloseable {
         METRICS_FLUSH.toSeconds(),
         METRICS_FLUSH.toSeconds(),
         TimeUnit.SECONDS);
+    Duration auditRetention = Duration.ofDays(config.security().auditRetentionDays());
+    metricsFlusher.scheduleWithFixedDelay(
+        () -> audit.prune(auditRetention), 0, AUDIT_PRUNE.toMinutes(), TimeUnit.MINUTES);
     app.start(config.host(), config.port());
     LOG.info(
         "Pipeline Guard {} listening on http://{}:{}", Version.current(), config.host(), port());

@@ -37,6 +37,17 @@ public final class AuditStore {
     }
   }
 
+  /** Deletes the events stamped before {@code cutoff}; returns how many. One statement. */
+  public int deleteBefore(Instant cutoff) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement("DELETE FROM audit_events WHERE at < ?")) {
+      s.setObject(1, DeliveryStore.utc(cutoff));
+      return s.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("cannot prune the audit log", e);
+    }
+  }
+
   /** Lists events newest first. */
   public Page<AuditEvent> page(Long cursor, int limit) {
     return StoreRows.newestFirst(

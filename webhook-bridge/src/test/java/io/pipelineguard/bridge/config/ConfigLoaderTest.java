@@ -51,6 +51,32 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void complianceSectionSetsTheAuditRetention() throws IOException {
+    ConfigLoader loader = new ConfigLoader(Map.of());
+    int byDefault = loader.load(null).security().auditRetentionDays();
+    int month =
+        loader
+            .load(write("compliance:\n  audit_retention_days: 30\n"))
+            .security()
+            .auditRetentionDays();
+    int forever =
+        loader
+            .load(write("compliance:\n  audit_retention_days: 0\n"))
+            .security()
+            .auditRetentionDays();
+    Path negative = write("compliance:\n  audit_retention_days: -1\n");
+    assertThatThrownBy(() -> loader.load(negative))
+        .hasMessageContaining("compliance.audit_retention_days must be between 0 and 36500");
+    Path unknown = write("compliance:\n  retain_everything: true\n");
+    assertThatThrownBy(() -> loader.load(unknown))
+        .hasMessageContaining("unknown configuration key 'compliance.retain_everything'");
+
+    assertThat(byDefault).isEqualTo(365);
+    assertThat(month).isEqualTo(30);
+    assertThat(forever).isZero();
+  }
+
+  @Test
   void monitoringSectionIsReadWithItsDefaults() throws IOException {
     Path file = write("monitoring:\n  health:\n    warning: 0.8\n  anomaly:\n    threshold: 4\n");
 

@@ -254,6 +254,12 @@ class StoreContractTest extends BothStores {
       boolean revoked = keys.revoke(created.key().id(), T0.plusSeconds(10));
       boolean revokedTwice = keys.revoke(created.key().id(), T0.plusSeconds(11));
       audit.insert(T0, "login", "ci", "127.0.0.1", "session opened");
+      audit.insert(T0.minusSeconds(3600), "login", "ci", "127.0.0.1", "old session");
+      var auditLog =
+          new io.pipelineguard.bridge.security.AuditLog(
+              audit, java.time.Clock.fixed(T0, java.time.ZoneOffset.UTC));
+      int keptForever = auditLog.prune(java.time.Duration.ZERO);
+      int pruned = auditLog.prune(java.time.Duration.ofSeconds(1));
 
       assertThat(found.name()).isEqualTo("ci");
       assertThat(found.extraPermissions())
@@ -267,6 +273,11 @@ class StoreContractTest extends BothStores {
       assertThat(sessions.close(keyToken)).isTrue();
       assertThat(revoked).isTrue();
       assertThat(revokedTwice).isFalse();
+      assertThat(keptForever).isZero();
+      assertThat(pruned).isEqualTo(1);
+      assertThat(audit.page(null, 10).items())
+          .extracting(io.pipelineguard.bridge.security.AuditEvent::detail)
+          .containsExactly("session opened");
       assertThat(keys.hasActiveKeys()).isFalse();
       assertThat(keys.find(created.key().id()).orElseThrow().active()).isFalse();
       assertThat(audit.page(null, 10).items())
