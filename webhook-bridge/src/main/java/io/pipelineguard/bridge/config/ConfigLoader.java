@@ -225,6 +225,21 @@ public final class ConfigLoader {
     return builder.build();
   }
 
+  /** A list of strings at {@code dottedKey}; each entry must be a scalar. */
+  private static List<String> textList(ObjectNode tree, String dottedKey, String source) {
+    JsonNode list = nodeAt(tree, dottedKey, source);
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode entry = list.get(i);
+      if (!entry.isValueNode()) {
+        throw new ConfigException(
+            dottedKey + "[" + i + "] must be a single value (from " + source + ")");
+      }
+      out.add(entry.asText());
+    }
+    return out;
+  }
+
   /** Each {@code pipelines:} entry as JSON text; its fields are checked when the server starts. */
   private List<String> pipelines(ObjectNode tree, String source) {
     List<String> entries = new ArrayList<>();
@@ -255,6 +270,7 @@ public final class ConfigLoader {
         .sessionTimeoutMinutes((int) longAt(null, tree, "security.session_timeout_minutes", source))
         .cookieSecure(booleanAt(tree, "security.cookie_secure", source))
         .auditRetentionDays((int) longAt(null, tree, "compliance.audit_retention_days", source))
+        .trustedProxies(textList(tree, "security.trusted_proxies", source))
         .build();
   }
 

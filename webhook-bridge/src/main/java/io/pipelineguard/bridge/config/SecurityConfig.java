@@ -1,5 +1,8 @@
 package io.pipelineguard.bridge.config;
 
+import io.pipelineguard.bridge.security.ClientAddress;
+import java.util.List;
+
 /**
  * The {@code security} section: how API credentials may be sent, rate limits with automatic
  * blocking, and dashboard sessions. Immutable; built with {@link #builder()}, each setter checks
@@ -13,6 +16,7 @@ public final class SecurityConfig {
   private final int blockDurationMinutes;
   private final int sessionTimeoutMinutes;
   private final int auditRetentionDays;
+  private final List<String> trustedProxies;
   private final boolean cookieSecure;
 
   private SecurityConfig(Builder b) {
@@ -23,6 +27,7 @@ public final class SecurityConfig {
     this.blockDurationMinutes = b.blockDurationMinutes;
     this.sessionTimeoutMinutes = b.sessionTimeoutMinutes;
     this.auditRetentionDays = b.auditRetentionDays;
+    this.trustedProxies = b.trustedProxies;
     this.cookieSecure = b.cookieSecure;
   }
 
@@ -46,6 +51,7 @@ public final class SecurityConfig {
         .blockDurationMinutes(blockDurationMinutes)
         .sessionTimeoutMinutes(sessionTimeoutMinutes)
         .auditRetentionDays(auditRetentionDays)
+        .trustedProxies(trustedProxies)
         .cookieSecure(cookieSecure);
   }
 
@@ -87,6 +93,21 @@ public final class SecurityConfig {
     return auditRetentionDays;
   }
 
+  /**
+   * Proxies whose {@code X-Forwarded-For} is believed ({@code security.trusted_proxies}: IP
+   * addresses or CIDR ranges); empty (the default) uses the TCP peer as the client address.
+   */
+  public List<String> trustedProxies() {
+    return trustedProxies;
+  }
+
+  /** The client-address resolver for {@link #trustedProxies()}. */
+  public ClientAddress clientAddress() {
+    return trustedProxies.isEmpty()
+        ? ClientAddress.peerOnly()
+        : ClientAddress.trusting(trustedProxies);
+  }
+
   /** Returns whether the session cookie carries {@code Secure} (set it behind TLS). */
   public boolean cookieSecure() {
     return cookieSecure;
@@ -108,6 +129,8 @@ public final class SecurityConfig {
         + sessionTimeoutMinutes
         + ", auditRetentionDays="
         + auditRetentionDays
+        + ", trustedProxies="
+        + trustedProxies
         + ", cookieSecure="
         + cookieSecure
         + '}';
@@ -122,6 +145,7 @@ public final class SecurityConfig {
     private int blockDurationMinutes = 15;
     private int sessionTimeoutMinutes = 480;
     private int auditRetentionDays = 365;
+    private List<String> trustedProxies = List.of();
     private boolean cookieSecure;
 
     private Builder() {}
@@ -165,6 +189,18 @@ public final class SecurityConfig {
     /** Sets the audit retention: 0 (keep forever) to 36,500 days. */
     public Builder auditRetentionDays(int days) {
       this.auditRetentionDays = range("compliance.audit_retention_days", days, 0, 36_500);
+      return this;
+    }
+
+    /**
+     * Sets the trusted proxies (IP addresses or CIDR ranges), checked here.
+     *
+     * @throws IllegalArgumentException naming an entry that is neither
+     */
+    public Builder trustedProxies(List<String> proxies) {
+      List<String> copy = List.copyOf(proxies);
+      ClientAddress.trusting(copy);
+      this.trustedProxies = copy;
       return this;
     }
 

@@ -34,6 +34,7 @@ import io.pipelineguard.bridge.repair.RepairLoopFactory;
 import io.pipelineguard.bridge.repair.RepairingFailureProcessor;
 import io.pipelineguard.bridge.security.AuditLog;
 import io.pipelineguard.bridge.security.Authenticator;
+import io.pipelineguard.bridge.security.ClientAddress;
 import io.pipelineguard.bridge.security.Permissions;
 import io.pipelineguard.bridge.security.RateLimiter;
 import io.pipelineguard.bridge.security.SecretTokens;
@@ -292,6 +293,7 @@ public final class BridgeServer implements AutoCloseable {
     routeList.addAll(new AlertsApi(alerts, clock).routes());
     routeList.addAll(new MetricsApi(pipelines, metricPoints, clock).routes());
     this.routes = List.copyOf(routeList);
+    ClientAddress clientAddress = config.security().clientAddress();
     this.app =
         Javalin.create(
             javalin -> {
@@ -300,6 +302,12 @@ public final class BridgeServer implements AutoCloseable {
               // Javalin's limit applies to chunked bodies too (it counts bytes as it reads).
               javalin.http.maxRequestSize = config.maxBodyBytes();
               javalin.routes.before(SecurityHeaders::apply);
+              javalin.routes.before(
+                  ctx ->
+                      ctx.attribute(
+                          KeyAccessControl.CLIENT_IP,
+                          clientAddress.resolve(
+                              ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"))));
               DashboardAssets.registerStaticFiles(javalin);
               liveSocket.register(javalin.routes);
               for (ApiRoute route : routes) {

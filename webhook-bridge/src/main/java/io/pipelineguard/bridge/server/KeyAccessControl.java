@@ -24,8 +24,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * missing or refused credentials (a refused one is audited and counts as a violation of the
  * address, so guessing keys gets the address blocked), 403 naming the permission needed (audited),
  * 429 with {@code Retry-After} when a limit is exceeded or the key or address is blocked (a new
- * block is audited). The client address is the socket's remote address: {@code X-Forwarded-For} is
- * not trusted. Costs one or two indexed queries and a synchronized map access.
+ * block is audited). The client address is the socket's remote address, or, behind a configured
+ * trusted proxy, the hop its {@code X-Forwarded-For} names ({@link #clientIp}). Costs one or two
+ * indexed queries and a synchronized map access.
  */
 final class KeyAccessControl implements AccessControl {
   /** Request attribute holding the {@link Authentication} of an authorized request. */
@@ -159,8 +160,19 @@ final class KeyAccessControl implements AccessControl {
     throw new HttpResponseException(HttpStatus.UNAUTHORIZED.getCode(), reason);
   }
 
-  /** Returns the client address: the socket's peer (proxies' headers are not trusted). */
+  /** Request attribute holding the client address the server resolved for this request. */
+  static final String CLIENT_IP = "pipelineguard.client_ip";
+
+  /**
+   * Returns the client address: the one the server's {@link
+   * io.pipelineguard.bridge.security.ClientAddress} resolved before routing (the TCP peer unless it
+   * is a trusted proxy), else the TCP peer.
+   */
   static String clientIp(Context ctx) {
+    String resolved = ctx.attribute(CLIENT_IP);
+    if (resolved != null) {
+      return resolved;
+    }
     String ip = ctx.req().getRemoteAddr();
     return ip == null ? "unknown" : ip;
   }

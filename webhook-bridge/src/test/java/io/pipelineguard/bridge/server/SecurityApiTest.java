@@ -285,6 +285,75 @@ class SecurityApiTest {
   }
 
   @Test
+  void behind_a_trusted_proxy_each_forwarded_client_is_limited_on_its_own() {
+    SecurityConfig security =
+        generous().toBuilder().autoBlockThreshold(2).trustedProxies(List.of("127.0.0.1")).build();
+    try (BridgeServer server = start(security)) {
+      ApiCaller api = new ApiCaller(server.port());
+      String wrong = new SecretTokens().newApiKey();
+      for (int i = 0; i < 2; i++) {
+        api.call(
+            "GET",
+            "/api/runs",
+            wrong,
+            null,
+            null,
+            java.util.Map.of("X-Forwarded-For", "203.0.113.9"));
+      }
+      HttpResponse<String> guesser =
+          api.call(
+              "GET",
+              "/api/runs",
+              ADMIN,
+              null,
+              null,
+              java.util.Map.of("X-Forwarded-For", "203.0.113.9"));
+      HttpResponse<String> neighbour =
+          api.call(
+              "GET",
+              "/api/runs",
+              ADMIN,
+              null,
+              null,
+              java.util.Map.of("X-Forwarded-For", "198.51.100.7"));
+
+      assertThat(guesser.statusCode()).isEqualTo(429);
+      assertThat(neighbour.statusCode()).isEqualTo(200);
+      assertThat(api.get("/api/audit?limit=50", ADMIN).body())
+          .contains("\"ip\":\"203.0.113.9\"")
+          .doesNotContain("\"ip\":\"127.0.0.1\"");
+    }
+  }
+
+  @Test
+  void without_trusted_proxies_a_forwarded_header_changes_nothing() {
+    SecurityConfig security = generous().toBuilder().autoBlockThreshold(2).build();
+    try (BridgeServer server = start(security)) {
+      ApiCaller api = new ApiCaller(server.port());
+      String wrong = new SecretTokens().newApiKey();
+      for (int i = 0; i < 2; i++) {
+        api.call(
+            "GET",
+            "/api/runs",
+            wrong,
+            null,
+            null,
+            java.util.Map.of("X-Forwarded-For", "203.0.113." + i));
+      }
+      HttpResponse<String> other =
+          api.call(
+              "GET",
+              "/api/runs",
+              ADMIN,
+              null,
+              null,
+              java.util.Map.of("X-Forwarded-For", "198.51.100.7"));
+
+      assertThat(other.statusCode()).isEqualTo(429);
+    }
+  }
+
+  @Test
   void the_query_parameter_key_is_off_unless_enabled() {
     try (BridgeServer server = start(generous())) {
       assertThat(new ApiCaller(server.port()).get("/api/runs?api_key=" + ADMIN, null).statusCode())
