@@ -55,9 +55,15 @@ public final class DiagnoseMain {
       return 2;
     }
     try {
-      if (!Files.isReadable(log)) {
-        err.println("cannot read log: " + log);
-        return 1;
+      for (Path file : pass == null ? List.of(log) : List.of(log, pass)) {
+        if (Files.isDirectory(file)) {
+          err.println("not a log file but a directory: " + file);
+          return 1;
+        }
+        if (!Files.isReadable(file)) {
+          err.println("cannot read log: " + file);
+          return 1;
+        }
       }
       KnowledgeBase kb = EvalMain.withRules(KnowledgeBase.builtIn(), rules);
       Diagnoser diagnoser = Diagnoser.builder().knowledge(kb).build();
