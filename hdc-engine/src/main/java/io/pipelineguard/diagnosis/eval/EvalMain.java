@@ -137,6 +137,13 @@ public final class EvalMain {
       }
       out.print(metrics.render());
       return 0;
+    } catch (java.nio.file.NoSuchFileException e) {
+      err.println(
+          "eval failed: no such file: "
+              + e.getFile()
+              + " (a corpus directory holds records.jsonl and its logs; the predictions file's"
+              + " directory must exist)");
+      return 1;
     } catch (IOException | RuntimeException e) {
       err.println("eval failed: " + e.getMessage());
       return 1;
