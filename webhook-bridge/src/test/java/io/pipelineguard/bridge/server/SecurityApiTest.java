@@ -284,6 +284,12 @@ class SecurityApiTest {
     }
   }
 
+  /** GET /api/runs with {@code key}, as relayed by a proxy for {@code client}. */
+  private static HttpResponse<String> forwarded(ApiCaller api, String key, String client) {
+    return api.call(
+        "GET", "/api/runs", key, null, null, java.util.Map.of("X-Forwarded-For", client));
+  }
+
   @Test
   void behind_a_trusted_proxy_each_forwarded_client_is_limited_on_its_own() {
     SecurityConfig security =
@@ -291,31 +297,10 @@ class SecurityApiTest {
     try (BridgeServer server = start(security)) {
       ApiCaller api = new ApiCaller(server.port());
       String wrong = new SecretTokens().newApiKey();
-      for (int i = 0; i < 2; i++) {
-        api.call(
-            "GET",
-            "/api/runs",
-            wrong,
-            null,
-            null,
-            java.util.Map.of("X-Forwarded-For", "203.0.113.9"));
-      }
-      HttpResponse<String> guesser =
-          api.call(
-              "GET",
-              "/api/runs",
-              ADMIN,
-              null,
-              null,
-              java.util.Map.of("X-Forwarded-For", "203.0.113.9"));
-      HttpResponse<String> neighbour =
-          api.call(
-              "GET",
-              "/api/runs",
-              ADMIN,
-              null,
-              null,
-              java.util.Map.of("X-Forwarded-For", "198.51.100.7"));
+      forwarded(api, wrong, "203.0.113.9");
+      forwarded(api, wrong, "203.0.113.9");
+      HttpResponse<String> guesser = forwarded(api, ADMIN, "203.0.113.9");
+      HttpResponse<String> neighbour = forwarded(api, ADMIN, "198.51.100.7");
 
       assertThat(guesser.statusCode()).isEqualTo(429);
       assertThat(neighbour.statusCode()).isEqualTo(200);
@@ -331,23 +316,9 @@ class SecurityApiTest {
     try (BridgeServer server = start(security)) {
       ApiCaller api = new ApiCaller(server.port());
       String wrong = new SecretTokens().newApiKey();
-      for (int i = 0; i < 2; i++) {
-        api.call(
-            "GET",
-            "/api/runs",
-            wrong,
-            null,
-            null,
-            java.util.Map.of("X-Forwarded-For", "203.0.113." + i));
-      }
-      HttpResponse<String> other =
-          api.call(
-              "GET",
-              "/api/runs",
-              ADMIN,
-              null,
-              null,
-              java.util.Map.of("X-Forwarded-For", "198.51.100.7"));
+      forwarded(api, wrong, "203.0.113.1");
+      forwarded(api, wrong, "203.0.113.2");
+      HttpResponse<String> other = forwarded(api, ADMIN, "198.51.100.7");
 
       assertThat(other.statusCode()).isEqualTo(429);
     }
