@@ -1,6 +1,5 @@
 package io.pipelineguard.bridge.cli;
 
-import io.pipelineguard.bridge.config.ConfigException;
 import io.pipelineguard.bridge.security.ApiKey;
 import io.pipelineguard.bridge.security.AuditKind;
 import io.pipelineguard.bridge.security.AuditLog;
@@ -8,7 +7,6 @@ import io.pipelineguard.bridge.security.Permission;
 import io.pipelineguard.bridge.security.Role;
 import io.pipelineguard.bridge.store.ApiKeyStore;
 import io.pipelineguard.bridge.store.AuditStore;
-import io.pipelineguard.bridge.store.Database;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -63,37 +61,42 @@ final class KeysCreateCommand implements Callable<Integer> {
       err.println("pipeline-guard: " + e.getMessage());
       return CommandLine.ExitCode.USAGE;
     }
-    try (Database database = StoreOpener.open(environment, configFile)) {
-      ApiKeyStore.CreatedKey created =
-          new ApiKeyStore(database.dataSource()).create(name, parsedRole, extras, clock.instant());
-      new AuditLog(new AuditStore(database.dataSource()), clock)
-          .record(
-              AuditKind.KEY_CREATED,
-              "cli",
-              null,
-              "key " + created.key().id() + " '" + name + "' role " + parsedRole.wireName());
-      PrintWriter out = spec.commandLine().getOut();
-      out.println(
-          "Created API key "
-              + created.key().id()
-              + " '"
-              + name
-              + "' (role "
-              + parsedRole.wireName()
-              + "):");
-      out.println();
-      out.println("  " + created.secret());
-      out.println();
-      out.println(
-          "Store it now (a password manager or secret store): it is not shown again, only its"
-              + " hash is kept. Send it in the X-API-Key header.");
-      return CommandLine.ExitCode.OK;
-    } catch (ConfigException | IllegalArgumentException e) {
-      err.println("pipeline-guard: " + e.getMessage());
-      return CommandLine.ExitCode.USAGE;
-    } catch (RuntimeException e) {
-      err.println("pipeline-guard: " + StoreOpener.explain(e));
-      return CommandLine.ExitCode.SOFTWARE;
-    }
+    return StoreOpener.withStore(
+        environment,
+        configFile,
+        err,
+        database -> {
+          ApiKeyStore.CreatedKey created;
+          try {
+            created =
+                new ApiKeyStore(database.dataSource())
+                    .create(name, parsedRole, extras, clock.instant());
+          } catch (IllegalArgumentException e) {
+            err.println("pipeline-guard: " + e.getMessage());
+            return CommandLine.ExitCode.USAGE;
+          }
+          new AuditLog(new AuditStore(database.dataSource()), clock)
+              .record(
+                  AuditKind.KEY_CREATED,
+                  "cli",
+                  null,
+                  "key " + created.key().id() + " '" + name + "' role " + parsedRole.wireName());
+          PrintWriter out = spec.commandLine().getOut();
+          out.println(
+              "Created API key "
+                  + created.key().id()
+                  + " '"
+                  + name
+                  + "' (role "
+                  + parsedRole.wireName()
+                  + "):");
+          out.println();
+          out.println("  " + created.secret());
+          out.println();
+          out.println(
+              "Store it now (a password manager or secret store): it is not shown again, only its"
+                  + " hash is kept. Send it in the X-API-Key header.");
+          return CommandLine.ExitCode.OK;
+        });
   }
 }

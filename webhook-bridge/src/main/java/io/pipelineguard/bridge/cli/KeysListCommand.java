@@ -1,10 +1,8 @@
 package io.pipelineguard.bridge.cli;
 
-import io.pipelineguard.bridge.config.ConfigException;
 import io.pipelineguard.bridge.security.ApiKey;
 import io.pipelineguard.bridge.security.Permission;
 import io.pipelineguard.bridge.store.ApiKeyStore;
-import io.pipelineguard.bridge.store.Database;
 import io.pipelineguard.bridge.store.Page;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -34,37 +32,35 @@ final class KeysListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    try (Database database = StoreOpener.open(environment, configFile)) {
-      ApiKeyStore keys = new ApiKeyStore(database.dataSource());
-      PrintWriter out = spec.commandLine().getOut();
-      out.printf(
-          "%-6s %-24s %-10s %-12s %-8s %-25s %s%n",
-          "ID", "NAME", "ROLE", "PREFIX", "STATE", "LAST USED", "EXTRA PERMISSIONS");
-      Long cursor = null;
-      do {
-        Page<ApiKey> page = keys.page(cursor, PAGE);
-        for (ApiKey key : page.items()) {
+    return StoreOpener.withStore(
+        environment,
+        configFile,
+        err,
+        database -> {
+          ApiKeyStore keys = new ApiKeyStore(database.dataSource());
+          PrintWriter out = spec.commandLine().getOut();
           out.printf(
-              "%-6d %-24s %-10s %-12s %-8s %-25s %s%n",
-              key.id(),
-              key.name(),
-              key.role().wireName(),
-              key.prefix(),
-              key.active() ? "active" : "revoked",
-              key.lastUsedAt() == null ? "never" : key.lastUsedAt().toString(),
-              key.extraPermissions().stream()
-                  .map(Permission::value)
-                  .collect(Collectors.joining(",")));
-        }
-        cursor = page.nextCursor();
-      } while (cursor != null);
-      return CommandLine.ExitCode.OK;
-    } catch (ConfigException e) {
-      err.println("pipeline-guard: " + e.getMessage());
-      return CommandLine.ExitCode.USAGE;
-    } catch (RuntimeException e) {
-      err.println("pipeline-guard: " + StoreOpener.explain(e));
-      return CommandLine.ExitCode.SOFTWARE;
-    }
+              "%-6s %-24s %-10s %-12s %-8s %-25s %s%n",
+              "ID", "NAME", "ROLE", "PREFIX", "STATE", "LAST USED", "EXTRA PERMISSIONS");
+          Long cursor = null;
+          do {
+            Page<ApiKey> page = keys.page(cursor, PAGE);
+            for (ApiKey key : page.items()) {
+              out.printf(
+                  "%-6d %-24s %-10s %-12s %-8s %-25s %s%n",
+                  key.id(),
+                  key.name(),
+                  key.role().wireName(),
+                  key.prefix(),
+                  key.active() ? "active" : "revoked",
+                  key.lastUsedAt() == null ? "never" : key.lastUsedAt().toString(),
+                  key.extraPermissions().stream()
+                      .map(Permission::value)
+                      .collect(Collectors.joining(",")));
+            }
+            cursor = page.nextCursor();
+          } while (cursor != null);
+          return CommandLine.ExitCode.OK;
+        });
   }
 }

@@ -1,11 +1,9 @@
 package io.pipelineguard.bridge.cli;
 
-import io.pipelineguard.bridge.config.ConfigException;
 import io.pipelineguard.bridge.security.AuditKind;
 import io.pipelineguard.bridge.security.AuditLog;
 import io.pipelineguard.bridge.store.ApiKeyStore;
 import io.pipelineguard.bridge.store.AuditStore;
-import io.pipelineguard.bridge.store.Database;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,27 +34,25 @@ final class KeysRevokeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    try (Database database = StoreOpener.open(environment, configFile)) {
-      ApiKeyStore keys = new ApiKeyStore(database.dataSource());
-      if (keys.find(id).isEmpty()) {
-        err.println("pipeline-guard: no API key " + id + " (see pipeline-guard keys list)");
-        return CommandLine.ExitCode.USAGE;
-      }
-      Clock clock = Clock.systemUTC();
-      if (!keys.revoke(id, clock.instant())) {
-        err.println("pipeline-guard: API key " + id + " is already revoked");
-        return CommandLine.ExitCode.USAGE;
-      }
-      new AuditLog(new AuditStore(database.dataSource()), clock)
-          .record(AuditKind.KEY_REVOKED, "cli", null, "key " + id);
-      spec.commandLine().getOut().println("Revoked API key " + id);
-      return CommandLine.ExitCode.OK;
-    } catch (ConfigException e) {
-      err.println("pipeline-guard: " + e.getMessage());
-      return CommandLine.ExitCode.USAGE;
-    } catch (RuntimeException e) {
-      err.println("pipeline-guard: " + StoreOpener.explain(e));
-      return CommandLine.ExitCode.SOFTWARE;
-    }
+    return StoreOpener.withStore(
+        environment,
+        configFile,
+        err,
+        database -> {
+          ApiKeyStore keys = new ApiKeyStore(database.dataSource());
+          if (keys.find(id).isEmpty()) {
+            err.println("pipeline-guard: no API key " + id + " (see pipeline-guard keys list)");
+            return CommandLine.ExitCode.USAGE;
+          }
+          Clock clock = Clock.systemUTC();
+          if (!keys.revoke(id, clock.instant())) {
+            err.println("pipeline-guard: API key " + id + " is already revoked");
+            return CommandLine.ExitCode.USAGE;
+          }
+          new AuditLog(new AuditStore(database.dataSource()), clock)
+              .record(AuditKind.KEY_REVOKED, "cli", null, "key " + id);
+          spec.commandLine().getOut().println("Revoked API key " + id);
+          return CommandLine.ExitCode.OK;
+        });
   }
 }

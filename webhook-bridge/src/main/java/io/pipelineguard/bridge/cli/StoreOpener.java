@@ -1,11 +1,15 @@
 package io.pipelineguard.bridge.cli;
 
 import io.pipelineguard.bridge.config.BridgeConfig;
+import io.pipelineguard.bridge.config.ConfigException;
 import io.pipelineguard.bridge.config.ConfigLoader;
 import io.pipelineguard.bridge.store.Database;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.function.ToIntFunction;
+import picocli.CommandLine;
 
 /**
  * Opens the store that {@code serve} uses with the same configuration, for the commands that work
@@ -22,6 +26,29 @@ final class StoreOpener {
   static Database open(Map<String, String> environment, Path configFile) {
     BridgeConfig config = new ConfigLoader(environment).load(configFile);
     return Database.open(config);
+  }
+
+  /**
+   * Opens the store, runs {@code body} on it and closes it, for the offline commands: a bad
+   * configuration answers {@code USAGE} and a store failure {@code SOFTWARE}, each with one line on
+   * {@code err} (never a stack trace).
+   *
+   * @return {@code body}'s exit code, or the failure's
+   */
+  static int withStore(
+      Map<String, String> environment,
+      Path configFile,
+      PrintWriter err,
+      ToIntFunction<Database> body) {
+    try (Database database = open(environment, configFile)) {
+      return body.applyAsInt(database);
+    } catch (ConfigException e) {
+      err.println("pipeline-guard: " + e.getMessage());
+      return CommandLine.ExitCode.USAGE;
+    } catch (RuntimeException e) {
+      err.println("pipeline-guard: " + explain(e));
+      return CommandLine.ExitCode.SOFTWARE;
+    }
   }
 
   /** Returns a one-line explanation of a failure to open the store. */
