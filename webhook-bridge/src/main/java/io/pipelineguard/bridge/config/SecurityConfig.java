@@ -17,6 +17,7 @@ public final class SecurityConfig {
   private final int sessionTimeoutMinutes;
   private final int auditRetentionDays;
   private final List<String> trustedProxies;
+  private final ClientAddress clientAddress;
   private final boolean cookieSecure;
 
   private SecurityConfig(Builder b) {
@@ -28,6 +29,7 @@ public final class SecurityConfig {
     this.sessionTimeoutMinutes = b.sessionTimeoutMinutes;
     this.auditRetentionDays = b.auditRetentionDays;
     this.trustedProxies = b.trustedProxies;
+    this.clientAddress = b.clientAddress;
     this.cookieSecure = b.cookieSecure;
   }
 
@@ -103,9 +105,7 @@ public final class SecurityConfig {
 
   /** The client-address resolver for {@link #trustedProxies()}. */
   public ClientAddress clientAddress() {
-    return trustedProxies.isEmpty()
-        ? ClientAddress.peerOnly()
-        : ClientAddress.trusting(trustedProxies);
+    return clientAddress;
   }
 
   /** Returns whether the session cookie carries {@code Secure} (set it behind TLS). */
@@ -146,6 +146,7 @@ public final class SecurityConfig {
     private int sessionTimeoutMinutes = 480;
     private int auditRetentionDays = 365;
     private List<String> trustedProxies = List.of();
+    private ClientAddress clientAddress = ClientAddress.peerOnly();
     private boolean cookieSecure;
 
     private Builder() {}
@@ -199,7 +200,7 @@ public final class SecurityConfig {
      */
     public Builder trustedProxies(List<String> proxies) {
       List<String> copy = List.copyOf(proxies);
-      ClientAddress.trusting(copy);
+      this.clientAddress = ClientAddress.trusting(copy);
       this.trustedProxies = copy;
       return this;
     }

@@ -118,30 +118,12 @@ public final class BridgeMetrics {
   }
 
   /**
-   * Webhook request outcomes exported from the intake's in-memory counters (the names of {@code GET
-   * /api/metrics/intake}); refusals are never stored, so these reset when the bridge restarts.
-   */
-  public static final List<String> INTAKE_OUTCOMES =
-      List.of(
-          "accepted",
-          "duplicate",
-          "ignored",
-          "ping",
-          "rejected.bad_credentials",
-          "rejected.malformed",
-          "rejected.not_configured",
-          "rejected.queue_full",
-          "rejected.store_unavailable",
-          "rejected.too_large",
-          "rejected.unknown_platform");
-
-  /**
    * Exports {@code intake}'s counters as {@code pipeline_guard_webhook_requests_total{outcome}},
-   * one series per {@link #INTAKE_OUTCOMES} entry; call once. Read at scrape time, no cost per
-   * request.
+   * one series per {@link IntakeMetrics#OUTCOMES} entry; call once. Read at scrape time, no cost
+   * per request.
    */
   public void bindIntake(IntakeMetrics intake) {
-    for (String outcome : INTAKE_OUTCOMES) {
+    for (String outcome : IntakeMetrics.OUTCOMES) {
       FunctionCounter.builder("pipeline_guard.webhook.requests", intake, m -> m.count(outcome))
           .description("Webhook requests by outcome since the bridge started (refusals included)")
           .tags("outcome", outcome)
