@@ -575,7 +575,7 @@ public final class Diagnoser {
 
   /**
    * Returns the first line of a later failing step (see {@link FailingStep#laterFailLine()}) that a
-   * rule of weight at least {@value #FIRST_CAUSE_WEIGHT} matched, whatever its category: when an
+   * rule of weight at least {@value #LATER_CAUSE_WEIGHT} matched, whatever its category: when an
    * after-failure or deploy step fails too, what broke it is worth a look. Null when none. Cost: a
    * walk over the candidates.
    */
@@ -656,7 +656,7 @@ public final class Diagnoser {
           context++;
         }
       }
-      if (context >= 0 && evidenceBudget - spanLines(with) - reportExtra >= 0) {
+      if (context >= 0 && fitsBudget(with, reportExtra)) {
         lines.putAll(with);
       }
     }
@@ -664,7 +664,7 @@ public final class Diagnoser {
       // the step's first error-level line, above the first cause: where the errors began
       TreeMap<Integer, String> with = new TreeMap<>(lines);
       addFirstCause(firstErrorLevel, step.failLine(), MIN_CAUSE_LINES, with);
-      if (evidenceBudget - spanLines(with) - reportExtra >= 0) {
+      if (fitsBudget(with, reportExtra)) {
         lines.putAll(with);
       }
     }
@@ -810,6 +810,11 @@ public final class Diagnoser {
       }
       lines.put(cause.line() + 1 + k, text);
     }
+  }
+
+  /** Whether {@code lines}' spans plus {@code reserved} lines stay within the evidence budget. */
+  private boolean fitsBudget(NavigableMap<Integer, String> lines, int reserved) {
+    return spanLines(lines) + reserved <= evidenceBudget;
   }
 
   /** Returns how many lines the spans of {@code lines} cover (see {@link #spansOf}). */
